@@ -1,0 +1,82 @@
+const bigIntegerRun = /\d{16,}/;
+
+/** A JSON value whose integers beyond `Number.MAX_SAFE_INTEGER` were kept as strings. */
+export type LosslessJsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | LosslessJsonValue[]
+  | { [key: string]: LosslessJsonValue };
+
+function isUnsafeInteger(token: string): boolean {
+  const digits = token.startsWith('-') ? token.slice(1) : token;
+  if (digits.length < 16) return false;
+  return !Number.isSafeInteger(Number(token));
+}
+
+function quoteUnsafeIntegers(text: string): string {
+  let out = '';
+  let last = 0;
+  let index = 0;
+  const length = text.length;
+  while (index < length) {
+    const code = text.charCodeAt(index);
+    if (code === 34 /* " */) {
+      index++;
+      while (index < length) {
+        const inner = text.charCodeAt(index);
+        if (inner === 92 /* \ */) index += 2;
+        else if (inner === 34) break;
+        else index++;
+      }
+      index++;
+      continue;
+    }
+    if (code === 45 /* - */ || (code >= 48 && code <= 57)) {
+      const start = index;
+      index++;
+      while (index < length) {
+        const next = text.charCodeAt(index);
+        if ((next >= 48 && next <= 57) || next === 46 || next === 101 || next === 69 || next === 43 || next === 45) index++;
+        else break;
+      }
+      const token = text.slice(start, index);
+      if (/^-?\d+$/.test(token) && isUnsafeInteger(token)) {
+        out += `${text.slice(last, start)}"${token}"`;
+        last = index;
+      }
+      continue;
+    }
+    index++;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+/**
+ * Parses JSON without corrupting 64-bit ids: integers beyond `Number.MAX_SAFE_INTEGER`
+ * (Shopify's `820982911946154508`) come back as decimal strings; everything else as `JSON.parse` gives it.
+ *
+ * @param text - JSON text
+ * @returns the parsed value
+ * @throws {SyntaxError} when the text is not JSON
+ * @example
+ * ```ts
+ * parseJsonLossless('{"id":820982911946154508}'); // { id: '820982911946154508' }
+ * ```
+ */
+export function parseJsonLossless(text: string): unknown {
+  return JSON.parse(bigIntegerRun.test(text) ? quoteUnsafeIntegers(text) : text);
+}
+
+/**
+ * Reads an id that may arrive as a number or a string as a decimal string.
+ * @param value - a parsed id
+ * @returns the id as a string, or null when absent
+ */
+export function idToString(value: unknown): string | null {
+  if (typeof value === 'string' && value.length > 0) return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'bigint') return value.toString();
+  return null;
+}

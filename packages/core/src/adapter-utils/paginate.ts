@@ -1,0 +1,29 @@
+/** Fetches one page given the cursor of the previous one (null first). */
+export type PageFetcher<T> = (cursor: string | null) => Promise<{ items: T[]; nextCursor: string | null }>;
+
+/**
+ * Walks a cursor-paginated collection page by page until the platform says there is no next page.
+ * @param fetchPage - fetches one page
+ * @param startCursor - where to resume (a checkpoint), null for the beginning
+ * @returns an async iterator of pages with the cursor that follows each
+ * @example
+ * ```ts
+ * for await (const page of paginate((cursor) => listTickets(cursor))) handle(page.items);
+ * ```
+ */
+export async function* paginate<T>(
+  fetchPage: PageFetcher<T>,
+  startCursor: string | null = null,
+): AsyncGenerator<{ items: T[]; nextCursor: string | null }> {
+  let cursor = startCursor;
+  const seen = new Set<string>();
+  while (true) {
+    const page = await fetchPage(cursor);
+    yield page;
+    if (page.nextCursor === null) return;
+    // A platform repeating a cursor would loop forever: stop instead.
+    if (seen.has(page.nextCursor)) throw new Error(`Pagination repeated cursor ${page.nextCursor}`);
+    seen.add(page.nextCursor);
+    cursor = page.nextCursor;
+  }
+}

@@ -1,0 +1,147 @@
+import type { WebhookVerificationReason } from '../errors/webhook-verification-error';
+import type { Customer } from '../model/customer';
+import type { IdentityClaim } from '../model/identity';
+import type { Channel, Priority } from '../model/primitives';
+import type { SupportCase } from '../model/support-case';
+import type { IncomingEvent, TimelineEvent } from '../model/timeline-event';
+
+/** A webhook delivery as the ingest pipeline hands it to an adapter: the body is already read. */
+export interface WebhookDelivery {
+  /** The original request (headers, method, URL); its body has been consumed. */
+  request: Request;
+  /** The request URL, or the public URL the platform called when the app sits behind a proxy. */
+  url: URL;
+  /** The raw body bytes: signatures are computed over these. */
+  rawBody: Uint8Array;
+  /** The raw body decoded as UTF-8. */
+  bodyText: string;
+  /** When the pipeline received the delivery. */
+  receivedAt: Date;
+}
+
+/** The result of checking a delivery's signature: the tenant it belongs to, or why it was refused. */
+export type WebhookVerification =
+  | { ok: true; tenantId: string; deliveryId: string | null }
+  | { ok: false; reason: WebhookVerificationReason; message: string };
+
+/** A privacy request a platform sends, which the core carries out against the store. */
+export type PrivacyRequest =
+  | { kind: 'customer_data_request'; tenantId: string; requestId: string; identities: IdentityClaim[] }
+  | { kind: 'customer_redact'; tenantId: string; requestId: string; identities: IdentityClaim[]; orderIds: string[] }
+  | { kind: 'tenant_redact'; tenantId: string; requestId: string };
+
+/** What the ingest pipeline learnt about a delivery's customer, for adapters that answer with content (TwiML). */
+export interface DeliveryOutcome {
+  /** Events placed on the timeline by this delivery (duplicates excluded). */
+  events: TimelineEvent[];
+  /** The customer the delivery resolved to, when there is one. */
+  customer: Customer | null;
+  /** That customer's open case after the delivery. */
+  openCase: SupportCase | null;
+  /** The open case's SLA clocks, soonest due first. */
+  slaClocks: ReadonlyArray<SlaClockSummary>;
+}
+
+/** One SLA clock of a case, as adapters see it. */
+export interface SlaClockSummary {
+  /** Metric name, such as `first_reply`. */
+  metric: string;
+  /** `active`, `paused`, `fulfilled` or `breached`. */
+  state: 'active' | 'paused' | 'fulfilled' | 'breached';
+  /** When the clock breaches, if it is running. */
+  dueAt: Date | null;
+}
+
+/** An adapter's reading of a verified delivery. */
+export type WebhookParseResult =
+  | {
+      ok: true;
+      kind: 'events';
+      events: IncomingEvent[];
+      /** Builds the HTTP answer once the events are committed (TwiML for Twilio voice); 200 empty otherwise. */
+      respond?: (outcome: DeliveryOutcome) => Response | Promise<Response>;
+    }
+  | { ok: true; kind: 'privacy'; request: PrivacyRequest }
+  | { ok: true; kind: 'ignored'; reason: string }
+  | { ok: false; reason: 'malformed_body' | 'missing_fields' | 'unsupported_media_type'; message: string };
+
+/** Where a backfill page starts. */
+export interface ListEventsOptions {
+  tenantId: string;
+  /** Only records updated at or after this instant. */
+  since: Date;
+  /** The cursor returned with the previous page, null for the first page. */
+  cursor: string | null;
+  /** Aborts the request. */
+  signal?: AbortSignal;
+}
+
+/** One page of a backfill. */
+export interface EventPage {
+  events: IncomingEvent[];
+  /** Cursor of the next page; null when the backfill is complete. */
+  nextCursor: string | null;
+}
+
+/** A message to send to a customer. */
+export interface OutboundMessage {
+  tenantId: string;
+  caseId: string | null;
+  channel: Channel;
+  /** The recipient's address on that channel (E.164 phone, `whatsapp:+…`, a Zendesk ticket id for email). */
+  to: string;
+  body: string;
+  /** Set for an internal note where the platform supports one (Zendesk). */
+  internal?: boolean;
+  /** A pre-approved template, required for WhatsApp outside the 24-hour window. */
+  template?: { id: string; variables: Record<string, string> };
+  /** When the customer last wrote on this channel: WhatsApp's 24-hour rule needs it. */
+  lastInboundAt?: Date | null;
+  /** Priority hint for platforms that use it. */
+  priority?: Priority;
+}
+
+/** What a platform answered to a send: the event to put on the timeline. */
+export interface SendResult {
+  externalId: string;
+  /** Segments billed (SMS), when the platform counts them. */
+  segments?: number;
+  /** The `message.sent` (or `note.added`) event to append. */
+  event: IncomingEvent;
+}
+
+/** What an adapter can do. */
+export interface AdapterCapabilities {
+  channels: ReadonlyArray<Channel>;
+  webhooks: boolean;
+  backfill: boolean;
+  send: boolean;
+}
+
+/**
+ * The channel-adapter contract, version 1: what the core calls on Shopify, Zendesk, Twilio
+ * or any platform an integrator connects. Methods the core calls are named `do…`.
+ *
+ * @example
+ * ```ts
+ * const adapter: ChannelAdapterV1 = createShopify({ clientSecrets: [secret], shops: { 'acme.myshopify.com': 'acme' } });
+ * ```
+ */
+export interface ChannelAdapterV1 {
+  /** The contract version this adapter implements. */
+  readonly specificationVersion: 'v1';
+  /** Stable name used for routing and checkpoints, such as `shopify`. */
+  readonly id: string;
+  /** What the adapter can do. */
+  readonly capabilities: AdapterCapabilities;
+  /** Whether a request is a webhook of this platform (by its headers), when the path does not say. */
+  matchesWebhook(request: Request): boolean;
+  /** Checks a delivery's signature and names its tenant; never throws for bad input. */
+  doVerifyWebhook(delivery: WebhookDelivery): Promise<WebhookVerification>;
+  /** Turns a verified delivery into events; never throws for bad input. */
+  doParseWebhook(delivery: WebhookDelivery, tenantId: string): Promise<WebhookParseResult>;
+  /** Lists one page of historical events for a backfill. */
+  doListEvents?(options: ListEventsOptions): Promise<EventPage>;
+  /** Sends a message to a customer. */
+  doSend?(message: OutboundMessage): Promise<SendResult>;
+}

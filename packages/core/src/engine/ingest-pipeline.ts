@@ -1,0 +1,184 @@
+import { ValidationError } from '../errors/validation-error';
+import { type IncomingEvent, incomingEventSchema, type TimelineEvent } from '../model/timeline-event';
+import type { StoreTransaction, TimelineStore } from '../store/timeline-store';
+import type { ThroughlineClock } from './clock';
+import type { FoldSettings } from './fold-state';
+import { applyEvent, createChanges, type IngestChanges } from './ingest-transaction';
+import type { IdentityNormaliser } from './normalise-identity';
+import type { ThroughlineEvents } from './throughline-events';
+
+/** What an ingest did. */
+export interface IngestReport {
+  /** Events placed on timelines (derived ones included). */
+  appended: TimelineEvent[];
+  /** Ids of events already stored: dropped. */
+  duplicates: string[];
+  /** Customer ids the delivery touched. */
+  customerIds: string[];
+  /** Case ids the delivery touched. */
+  caseIds: string[];
+}
+
+/** Runs after the fold inside the same transaction (the SLA engine): returns events to append. */
+export type CaseEvaluator = (transaction: StoreTransaction, tenantId: string, caseIds: ReadonlySet<string>, now: number) => Promise<TimelineEvent[]>;
+
+/** Settings of the ingest pipeline. */
+export interface IngestPipelineSettings {
+  store: TimelineStore;
+  normaliser: IdentityNormaliser;
+  reopenWindowMs: number;
+  defaultTier: string;
+  clock: ThroughlineClock;
+  events: ThroughlineEvents;
+  /** Validate adapter output with the zod schemas (on by default). */
+  validate: boolean;
+  caseEvaluators: CaseEvaluator[];
+}
+
+const canonicalInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+function normaliseInstant(event: IncomingEvent): IncomingEvent {
+  if (canonicalInstant.test(event.occurredAt)) return event;
+  const time = Date.parse(event.occurredAt);
+  if (Number.isNaN(time)) return event;
+  const iso = new Date(time).toISOString();
+  return iso === event.occurredAt ? event : { ...event, occurredAt: iso };
+}
+
+/**
+ * The ingest path shared by webhooks, backfills and API operations: validate, drop duplicates,
+ * resolve identity, assign cases, evaluate SLA clocks and append — all in one store transaction —
+ * then emit typed events after the commit.
+ */
+export class IngestPipeline {
+  /** Runs after every committed ingest (the SLA timer re-arms itself here). */
+  afterCommit: ((report: IngestReport) => Promise<void>) | null = null;
+
+  constructor(private readonly settings: IngestPipelineSettings) {}
+
+  /**
+   * Ingests events for one tenant.
+   * @param tenantId - the tenant every event must belong to
+   * @param incoming - events as adapters produce them
+   * @returns what was appended and what was a duplicate
+   * @throws {ValidationError} when an event does not match the model or names another tenant
+   */
+  async ingest(tenantId: string, incoming: ReadonlyArray<IncomingEvent>): Promise<IngestReport> {
+    const events: IncomingEvent[] = [];
+    for (const [index, raw] of incoming.entries()) {
+      if (this.settings.validate) {
+        const parsed = incomingEventSchema.safeParse(raw);
+        if (!parsed.success) throw ValidationError.fromZod(`Event ${index} (${raw.type ?? 'unknown type'})`, parsed.error);
+      }
+      if (raw.tenantId !== tenantId) {
+        throw new ValidationError(`Event ${raw.id} belongs to tenant "${raw.tenantId}", not "${tenantId}"`, [
+          { path: [index, 'tenantId'], message: 'wrong tenant' },
+        ]);
+      }
+      events.push(normaliseInstant(raw));
+    }
+    const fold: FoldSettings = {
+      tenantId,
+      normaliser: this.settings.normaliser,
+      reopenWindowMs: this.settings.reopenWindowMs,
+      defaultTier: this.settings.defaultTier,
+    };
+    const changes = await this.settings.store.transaction(async (transaction) => {
+      const result = createChanges();
+      const existing = await transaction.existingEventIds(tenantId, events.map((event) => event.id));
+      const seen = new Set<string>();
+      for (const event of events) {
+        if (existing.has(event.id) || seen.has(event.id)) {
+          result.duplicates.push(event.id);
+          continue;
+        }
+        seen.add(event.id);
+        if (event.entity) {
+          const stored = await transaction.getEntityVersion(tenantId, event.entity.key);
+          if (!stored || stored.version < event.entity.version) {
+            await transaction.putEntityVersion({ tenantId, key: event.entity.key, version: event.entity.version, eventId: event.id });
+          }
+        }
+        await applyEvent(transaction, event, fold, result);
+      }
+      if (result.touchedCaseIds.size > 0) {
+        for (const evaluate of this.settings.caseEvaluators) {
+          result.appended.push(...(await evaluate(transaction, tenantId, result.touchedCaseIds, this.settings.clock.now())));
+        }
+      }
+      return result;
+    });
+    await this.emitChanges(tenantId, changes);
+    const report = {
+      appended: changes.appended,
+      duplicates: changes.duplicates,
+      customerIds: [...changes.touchedCustomerIds],
+      caseIds: [...changes.touchedCaseIds],
+    };
+    await this.afterCommit?.(report);
+    return report;
+  }
+
+  /**
+   * Fires the SLA timers due by `now` exactly once (PostgreSQL instances claim them with
+   * `FOR UPDATE SKIP LOCKED`), re-evaluating their cases in the same transaction.
+   * @param now - epoch ms
+   * @param limit - most timers to claim in one go
+   * @returns the SLA events appended
+   */
+  async fireDueTimers(now: number, limit = 500): Promise<TimelineEvent[]> {
+    const byTenant = await this.settings.store.transaction(async (transaction) => {
+      const claimed = await transaction.claimDueTimers(null, new Date(now).toISOString(), limit);
+      const cases = new Map<string, Set<string>>();
+      for (const timer of claimed) {
+        let set = cases.get(timer.tenantId);
+        if (!set) {
+          set = new Set();
+          cases.set(timer.tenantId, set);
+        }
+        set.add(timer.caseId);
+      }
+      const appended = new Map<string, TimelineEvent[]>();
+      for (const [tenantId, caseIds] of cases) {
+        const events: TimelineEvent[] = [];
+        for (const evaluate of this.settings.caseEvaluators) events.push(...(await evaluate(transaction, tenantId, caseIds, now)));
+        appended.set(tenantId, events);
+      }
+      return appended;
+    });
+    const all: TimelineEvent[] = [];
+    for (const [tenantId, events] of byTenant) {
+      const changes = createChanges();
+      changes.appended.push(...events);
+      await this.emitChanges(tenantId, changes);
+      all.push(...events);
+    }
+    return all;
+  }
+
+  private async emitChanges(tenantId: string, changes: IngestChanges): Promise<void> {
+    const { events, store } = this.settings;
+    for (const customer of changes.createdCustomers) events.emit('customer.created', customer);
+    for (const id of changes.newMergeIds) {
+      const merge = await store.getMerge(tenantId, id);
+      if (merge && merge.undoneAt === null) events.emit('customer.merged', merge);
+    }
+    for (const id of changes.newProposalIds) {
+      const proposal = await store.getProposal(tenantId, id);
+      if (proposal) events.emit('customer.merge_proposed', proposal);
+    }
+    const opened = new Set(changes.openedCaseIds);
+    if (events.hasListeners('case.opened') || events.hasListeners('case.updated')) {
+      for (const id of changes.touchedCaseIds) {
+        const supportCase = await store.getCase(tenantId, id);
+        if (supportCase) events.emit(opened.has(id) ? 'case.opened' : 'case.updated', supportCase);
+      }
+    }
+    for (const event of changes.appended) {
+      events.emit('timeline.appended', event);
+      if (event.type === 'sla.applied' || event.type === 'sla.warning' || event.type === 'sla.breached' || event.type === 'sla.fulfilled') {
+        events.emit(event.type, event);
+      }
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import type { PrivacyRequest } from '../adapter/channel-adapter';
+import type { TimelineStore } from '../store/timeline-store';
+import type { IdentityNormaliser } from './normalise-identity';
+import type { CustomerDataExport, ThroughlineEvents } from './throughline-events';
+
+/** Carries out platform privacy requests against the store. */
+export class PrivacyService {
+  constructor(
+    private readonly store: TimelineStore,
+    private readonly normaliser: IdentityNormaliser,
+    private readonly events: ThroughlineEvents,
+  ) {}
+
+  private async customersOf(tenantId: string, request: PrivacyRequest): Promise<string[]> {
+    if (request.kind === 'tenant_redact') return [];
+    const keys = request.identities.map((claim) => this.normaliser.normalise(claim)).flatMap((result) => (result.ok ? [result.key] : []));
+    const identities = await this.store.findIdentities(tenantId, keys);
+    return [...new Set(identities.map((identity) => identity.customerId))];
+  }
+
+  /**
+   * Exports (data request) or erases (customer or tenant redact) what the store holds.
+   * @param request - the platform's privacy request
+   * @returns the export for a data request, otherwise null
+   */
+  async handle(request: PrivacyRequest): Promise<CustomerDataExport | null> {
+    const tenantId = request.tenantId;
+    const customerIds = await this.customersOf(tenantId, request);
+    if (request.kind === 'customer_data_request') {
+      const customers: CustomerDataExport['customers'] = [];
+      for (const id of customerIds) {
+        const customer = await this.store.getCustomer(tenantId, id);
+        if (!customer) continue;
+        customers.push({
+          customer,
+          identities: await this.store.identitiesOf(tenantId, id),
+          cases: await this.store.casesOf(tenantId, id),
+          events: await this.store.eventsOfCustomers(tenantId, [id]),
+        });
+      }
+      const exported = { request, customers };
+      this.events.emit('privacy.data_requested', exported);
+      return exported;
+    }
+    await this.store.transaction(async (transaction) => {
+      if (request.kind === 'tenant_redact') await transaction.eraseTenant(tenantId);
+      else for (const id of customerIds) await transaction.eraseCustomer(tenantId, id);
+    });
+    this.events.emit('privacy.erased', request);
+    return null;
+  }
+}

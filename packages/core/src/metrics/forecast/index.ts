@@ -1,0 +1,17 @@
+export { backtestForecast } from './backtest';
+export type { BacktestOptions, BacktestResult } from './backtest';
+export { applyEventFactors, eventDayFactors, learnPeakEventUplifts } from './event-uplift';
+export type { LearnedPeakEvent } from './event-uplift';
+export { meanAbsolutePercentageError, weightedAbsolutePercentageError } from './forecast-error';
+export { forecastVolume, forecastVolumeByChannel } from './forecast-volume';
+export type { ForecastFit, ForecastMethod, VolumeForecast, VolumeForecastOptions } from './forecast-volume';
+export { fitHoltWinters, forecastHoltWinters } from './holt-winters';
+export type { HoltWintersModel, HoltWintersOptions, Seasonality } from './holt-winters';
+export { DAY_MS, dayNumber, HOUR_MS, HOURS_PER_WEEK, hourlySeriesFromCounts, localHour, parseHour } from './hourly-series';
+export type { HourlySeries, LocalHour } from './hourly-series';
+export { minimizeNelderMead } from './nelder-mead';
+export type { NelderMeadOptions } from './nelder-mead';
+export { blackFriday, cyberMonday, peakSeasonEvents } from './peak-events';
+export type { PeakEvent } from './peak-events';
+export { forecastSameWeeksLastYear } from './same-weeks-last-year';
+export type { SameWeeksLastYearFit, SameWeeksLastYearOptions } from './same-weeks-last-year';

@@ -1,0 +1,1 @@
+export { type NodeHandlerOptions, toNodeHandler, toWebRequest, writeWebResponse } from './node-handler';

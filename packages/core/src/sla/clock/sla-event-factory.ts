@@ -1,0 +1,68 @@
+import { isoInstant } from '../calendar/iso-instant';
+import type { SlaEventData, SlaMetric } from '../../model/engine-event-data';
+import type { SlaEventType, SlaTimelineEvent } from './sla-clock-state';
+
+/** The case a clock belongs to. */
+export interface SlaCaseRef {
+  readonly tenantId: string;
+  readonly customerId: string;
+  readonly caseId: string;
+}
+
+/**
+ * Builds the stable id of an SLA clock.
+ *
+ * @param caseId - The case.
+ * @param metric - The metric.
+ * @param instance - The metric's clock number on the case (1, 2, …).
+ * @returns `<caseId>:<metric>:<instance>`.
+ */
+export function slaClockId(caseId: string, metric: SlaMetric, instance: number): string {
+  return `${caseId}:${metric}:${instance}`;
+}
+
+/**
+ * Builds the deterministic id of an SLA event, so refolding the same case never duplicates it.
+ *
+ * @param clockId - The clock's id.
+ * @param type - The event type.
+ * @param ordinal - For `sla.applied` and `sla.fulfilled`, which one on this clock (1, 2, …).
+ * @returns `sla:<clockId>:<kind>[:<ordinal>]`.
+ */
+export function slaEventId(clockId: string, type: SlaEventType, ordinal = 1): string {
+  const kind = type.slice('sla.'.length);
+  return type === 'sla.applied' || type === 'sla.fulfilled' ? `sla:${clockId}:${kind}:${ordinal}` : `sla:${clockId}:${kind}`;
+}
+
+/**
+ * Builds an SLA timeline event (system actor, no channel) with a deterministic id.
+ *
+ * @param ref - The case.
+ * @param id - The event id from {@link slaEventId}.
+ * @param type - The event type.
+ * @param at - Epoch ms the event happens.
+ * @param data - Policy, metric, target, due instant and elapsed time.
+ * @returns The event, ready to append to the timeline.
+ */
+export function buildSlaEvent(
+  ref: SlaCaseRef,
+  id: string,
+  type: SlaEventType,
+  at: number,
+  data: SlaEventData,
+): SlaTimelineEvent {
+  return {
+    id,
+    type,
+    tenantId: ref.tenantId,
+    customerId: ref.customerId,
+    caseId: ref.caseId,
+    repeatContact: false,
+    occurredAt: isoInstant(at),
+    source: { system: 'throughline', externalId: id },
+    channel: null,
+    actor: { kind: 'system' },
+    identities: [],
+    data,
+  };
+}

@@ -1,0 +1,4 @@
+import { describeStore } from '../testing/describe-store';
+import { createMemoryStore } from './memory-store';
+
+describeStore('memory', () => createMemoryStore());

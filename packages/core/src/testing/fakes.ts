@@ -1,0 +1,3 @@
+export { createMockAdapter, type MockAdapterSettings, type MockDeliveryBody, signMockDelivery } from './mock-adapter';
+export { createTestClock, type TestClock } from './test-clock';
+export { readDelivery } from './read-delivery';
