@@ -1,0 +1,97 @@
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createShopify } from '../create-shopify';
+import { createShopifyDataset } from '../testing/shopify-dataset';
+import { createShopifyHandlers } from '../testing/shopify-handlers';
+import { readOrderReference } from './get-order-status';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const dataset = createShopifyDataset({ seed: 8, customers: 15, orders: 80 });
+
+function setup() {
+  server.use(...createShopifyHandlers({ dataset, accessTokens: ['shpat_status'], bucket: { size: 2000, restoreRate: 1000 } }).handlers);
+  return createShopify({ clientSecrets: ['shpss_x'], shops: { [dataset.shop]: 'acme' }, adminAccessTokens: { [dataset.shop]: 'shpat_status' } });
+}
+
+describe('getOrderStatus', () => {
+  it('finds an order by number, name, id and global id, with shipments and tracking', async () => {
+    const shopify = setup();
+    const order = dataset.orders.find((candidate) => candidate.fulfillments.length > 0 && candidate.fulfillmentStatus === 'fulfilled')!;
+    for (const reference of [String(order.number), order.name, order.id.toString(), `gid://shopify/Order/${order.id}`]) {
+      const status = await shopify.getOrderStatus({ tenantId: 'acme', orderNumberOrId: reference });
+      expect(status, reference).toMatchObject({
+        orderId: order.id.toString(),
+        orderName: order.name,
+        placedAt: order.createdAt,
+        fulfillmentStatus: 'fulfilled',
+        shipments: order.fulfillments.map((fulfillment) => ({
+          fulfillmentId: fulfillment.id.toString(),
+          carrier: fulfillment.carrier,
+          trackingNumbers: fulfillment.trackingNumbers,
+          trackingUrls: fulfillment.trackingUrls,
+          shipmentStatus: fulfillment.shipmentStatus,
+          estimatedDeliveryAt: fulfillment.estimatedDeliveryAt,
+          deliveredAt: fulfillment.deliveredAt,
+        })),
+      });
+    }
+  });
+
+  it('summarises progress and the expected delivery of shipments still on their way', async () => {
+    const shopify = setup();
+    const inTransit = dataset.orders.find(
+      (candidate) => candidate.fulfillmentStatus === 'fulfilled' && candidate.fulfillments.every((fulfillment) => fulfillment.estimatedDeliveryAt !== null),
+    )!;
+    const status = await shopify.getOrderStatus({ tenantId: 'acme', orderNumberOrId: inTransit.name });
+    expect(status?.progress).toBe('shipped');
+    expect(status?.expectedDeliveryAt).toBe(inTransit.fulfillments.map((fulfillment) => fulfillment.estimatedDeliveryAt!).sort().at(-1));
+    const delivered = dataset.orders.find(
+      (candidate) => candidate.fulfillmentStatus === 'fulfilled' && candidate.fulfillments.every((fulfillment) => fulfillment.deliveredAt !== null),
+    )!;
+    expect((await shopify.getOrderStatus({ tenantId: 'acme', orderNumberOrId: delivered.name }))?.progress).toBe('delivered');
+    const cancelled = dataset.orders.find((candidate) => candidate.cancelledAt !== null)!;
+    expect((await shopify.getOrderStatus({ tenantId: 'acme', orderNumberOrId: cancelled.name }))?.progress).toBe('cancelled');
+    const waiting = dataset.orders.find((candidate) => candidate.fulfillments.length === 0 && candidate.cancelledAt === null)!;
+    expect(await shopify.getOrderStatus({ tenantId: 'acme', orderNumberOrId: waiting.name })).toMatchObject({ progress: 'not_shipped', expectedDeliveryAt: null });
+  });
+
+  it('answers null for an order the shop does not have', async () => {
+    const shopify = setup();
+    expect(await shopify.getOrderStatus({ tenantId: 'acme', orderNumberOrId: '#999999' })).toBeNull();
+    expect(await shopify.getOrderStatus({ tenantId: 'acme', orderNumberOrId: '820982911946150000' })).toBeNull();
+  });
+
+  it("lists a customer's recent orders by Shopify customer id or email, newest first", async () => {
+    const shopify = setup();
+    const customer = dataset.customers.find((candidate) => dataset.orders.filter((order) => order.customerId === candidate.id).length >= 2)!;
+    const expected = dataset.orders
+      .filter((order) => order.customerId === customer.id)
+      .sort((left, right) => Date.parse(right.createdAt) - Date.parse(left.createdAt))
+      .slice(0, 5)
+      .map((order) => order.name);
+    const byId = await shopify.recentOrders({ tenantId: 'acme', identities: [{ kind: 'platform', namespace: 'shopify:customer', value: customer.id.toString() }] });
+    expect(byId.map((order) => order.orderName)).toEqual(expected);
+    const byEmail = await shopify.recentOrders({ tenantId: 'acme', identities: [{ kind: 'email', value: customer.email!.toUpperCase() }] });
+    expect(byEmail.map((order) => order.orderName)).toEqual(expected);
+    expect(await shopify.recentOrders({ tenantId: 'acme', identities: [{ kind: 'phone', value: '+15550100' }] })).toEqual([]);
+  });
+
+  it('needs an access token for the tenant', async () => {
+    const shopify = createShopify({ clientSecrets: ['shpss_x'], shops: { [dataset.shop]: 'acme' } });
+    await expect(shopify.getOrderStatus({ tenantId: 'acme', orderNumberOrId: '1001' })).rejects.toMatchObject({ code: 'validation_failed' });
+  });
+});
+
+describe('readOrderReference', () => {
+  it('reads long numbers as ids and short ones as order numbers', () => {
+    expect(readOrderReference('820982911946154508')).toEqual({ kind: 'id', id: '820982911946154508' });
+    expect(readOrderReference(' 1001 ')).toEqual({ kind: 'name', name: '#1001' });
+    expect(readOrderReference('#1001')).toEqual({ kind: 'name', name: '#1001' });
+    expect(readOrderReference('gid://shopify/Order/42')).toEqual({ kind: 'id', id: '42' });
+    expect(readOrderReference('ACME-1001')).toEqual({ kind: 'name', name: 'ACME-1001' });
+  });
+});

@@ -1,0 +1,126 @@
+import { deriveEventId, type IncomingEvent } from '@throughline/core/adapter';
+import { messageChannel } from '../messaging/message-channel';
+import { messageStatusRank } from '../messaging/message-status-rank';
+import type { CallResource, MessageResource } from '../twilio-api-types';
+
+/** Twilio's REST dates are RFC 2822 (`Wed, 18 Aug 2010 20:01:40 +0000`); null when absent or unreadable. */
+export function restInstant(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const parsed = Date.parse(value);
+  return Number.isNaN(parsed) ? null : new Date(parsed).toISOString();
+}
+
+function count(value: string | number | null | undefined): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  const parsed = Number(value);
+  return Number.isFinite(parsed) && parsed >= 0 ? parsed : null;
+}
+
+/**
+ * Maps a Message resource to the events its webhooks would have produced, with the same ids, so a
+ * backfill and live webhooks never double an event: `message.received` for inbound messages,
+ * `message.sent` plus its current `message.status` for outbound ones.
+ *
+ * @param message - the resource
+ * @param tenantId - the tenant
+ * @returns the events
+ */
+export function mapMessageResource(message: MessageResource, tenantId: string): IncomingEvent[] {
+  const occurredAt = restInstant(message.date_sent) ?? restInstant(message.date_created);
+  if (occurredAt === null) return [];
+  const channel = messageChannel(message.from, message.to);
+  const source = { system: 'twilio', externalId: message.sid };
+  if (message.direction === 'inbound') {
+    if (!message.from) return [];
+    return [
+      {
+        type: 'message.received',
+        id: deriveEventId('twilio', message.sid, 'message.received'),
+        tenantId,
+        occurredAt,
+        source,
+        channel,
+        actor: { kind: 'customer' },
+        identities: [{ kind: 'phone', value: message.from }],
+        data: { messageId: message.sid, body: message.body ?? '', subject: null, media: [], from: message.from, to: message.to ?? null },
+      },
+    ];
+  }
+  const identities = message.to ? [{ kind: 'phone' as const, value: message.to }] : [];
+  const events: IncomingEvent[] = [
+    {
+      type: 'message.sent',
+      id: deriveEventId('twilio', message.sid, 'message.sent'),
+      tenantId,
+      occurredAt,
+      source,
+      channel,
+      actor: { kind: 'agent' },
+      identities,
+      data: { messageId: message.sid, body: message.body ?? '', to: message.to ?? null, templateId: null, facts: null },
+    },
+  ];
+  if (message.status) {
+    const errorCode = message.error_code === null || message.error_code === undefined ? null : String(message.error_code);
+    events.push({
+      type: 'message.status',
+      id: deriveEventId('twilio', message.sid, 'message.status', message.status),
+      tenantId,
+      occurredAt: restInstant(message.date_updated) ?? occurredAt,
+      source,
+      channel,
+      actor: { kind: 'system' },
+      identities,
+      entity: { key: `twilio:message:${message.sid}`, version: messageStatusRank(message.status) },
+      data: { messageId: message.sid, status: message.status, errorCode },
+    });
+  }
+  return events;
+}
+
+const missedStatuses = new Set(['busy', 'no-answer', 'failed', 'canceled']);
+
+/**
+ * Maps a Call resource to `call.started` and, once the call is over, `call.ended` (talk time from
+ * `duration`) or `call.missed`, with the ids the status callbacks use. Child legs (`<Dial>`ed agents)
+ * are skipped: the parent call is the customer's contact.
+ *
+ * @param call - the resource
+ * @param tenantId - the tenant
+ * @returns the events
+ */
+export function mapCallResource(call: CallResource, tenantId: string): IncomingEvent[] {
+  if (call.parent_call_sid) return [];
+  const startedAt = restInstant(call.start_time) ?? restInstant(call.date_created);
+  if (startedAt === null) return [];
+  const direction = call.direction?.startsWith('outbound') ? 'outbound' : 'inbound';
+  const customer = direction === 'inbound' ? call.from : call.to;
+  const envelope = (type: string, occurredAt: string) => ({
+    id: deriveEventId('twilio', call.sid, type),
+    tenantId,
+    occurredAt,
+    source: { system: 'twilio', externalId: call.sid },
+    channel: 'voice' as const,
+    actor: { kind: 'customer' as const, ...(call.caller_name ? { name: call.caller_name } : {}) },
+    identities: customer ? [{ kind: 'phone' as const, value: customer }] : [],
+    thread: `twilio:call:${call.sid}`,
+  });
+  const events: IncomingEvent[] = [
+    {
+      type: 'call.started',
+      ...envelope('call.started', startedAt),
+      data: { callId: call.sid, direction, from: call.from ?? null, to: call.to ?? null },
+    },
+  ];
+  const endedAt = restInstant(call.end_time) ?? startedAt;
+  if (call.status === 'completed') {
+    events.push({ type: 'call.ended', ...envelope('call.ended', endedAt), data: { callId: call.sid, talkSeconds: count(call.duration) ?? 0, waitSeconds: null } });
+  } else if (call.status && missedStatuses.has(call.status)) {
+    events.push({
+      type: 'call.missed',
+      ...envelope('call.missed', endedAt),
+      data: { callId: call.sid, reason: call.status as 'busy' | 'no-answer' | 'failed' | 'canceled', waitSeconds: null },
+    });
+  }
+  return events;
+}

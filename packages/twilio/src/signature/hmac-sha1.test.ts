@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { createSha1Signer as nodeSigner } from './hmac-sha1-node';
+import { createSha1Signer as webSigner } from './hmac-sha1-web';
+
+describe('HMAC-SHA1 signers', () => {
+  it('give the same digest on node:crypto and WebCrypto, for ASCII and non-ASCII data', async () => {
+    for (const [key, data] of [
+      ['12345', 'https://mycompany.com/myapp.php?foo=1&bar=2CallSidCA1'],
+      ['tökén', 'Body¿Dónde está mi pedido? 📦'],
+    ] as const) {
+      const fromNode = nodeSigner(key)(data);
+      expect(typeof fromNode).toBe('string');
+      expect(await webSigner(key)(data)).toBe(fromNode);
+      expect(Buffer.from(await fromNode, 'base64')).toHaveLength(20);
+    }
+  });
+});

@@ -1,0 +1,16 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    'testing/index': 'src/testing/index.ts',
+    'crypto/signature-node': 'src/crypto/signature-node.ts',
+    'crypto/signature-web': 'src/crypto/signature-web.ts',
+  },
+  format: ['esm'],
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  target: 'es2022',
+  external: ['@throughline/core', 'msw', '#zendesk-signature'],
+});
