@@ -1,0 +1,176 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StoreTransaction, TimelineEvent } from '@throughline/core';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contractCustomer, contractEvent, minute } from '../../core/src/testing/store-contract/fixtures';
+import { migrateSqlite, sqliteMigrations } from './sqlite-migrations';
+import { hotQuerySql, timelineQuerySql } from './sqlite-reads';
+import { createSqliteStore } from './sqlite-store';
+import { SqliteStoreError } from './sqlite-store-error';
+
+let directory: string;
+let filename: string;
+
+beforeEach(() => {
+  directory = mkdtempSync(join(tmpdir(), 'throughline-sqlite-'));
+  filename = join(directory, 'store.sqlite');
+});
+afterEach(() => rmSync(directory, { recursive: true, force: true }));
+
+describe('createSqliteStore', () => {
+  it('keeps committed data across close and reopen', async () => {
+    const first = createSqliteStore({ filename });
+    const event = contractEvent({ tenantId: 'acme', id: 'e-1', customerId: 'jane', occurredAt: minute(1) });
+    await first.transaction(async (transaction) => {
+      await transaction.putEvents([event]);
+      await transaction.putCustomers([contractCustomer('acme', 'jane')]);
+    });
+    await first.close();
+    const second = createSqliteStore({ filename, synchronous: 'full' });
+    expect(await second.getEvent('acme', 'e-1')).toEqual(event);
+    expect(await second.getCustomer('acme', 'jane')).toEqual(contractCustomer('acme', 'jane'));
+    await second.close();
+  });
+
+  it('runs the file in WAL mode and records each migration once', async () => {
+    const store = createSqliteStore({ filename });
+    await store.close();
+    const again = createSqliteStore({ filename });
+    await again.close();
+    const db = new Database(filename, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const rows = db.prepare('SELECT version, name FROM throughline_migrations ORDER BY version').all();
+    expect(rows).toEqual(sqliteMigrations.map((migration) => ({ version: migration.version, name: migration.name })));
+    db.close();
+  });
+
+  it('applies only the migrations a file has not seen yet', () => {
+    const db = new Database(filename);
+    const first = sqliteMigrations.slice(0, 1);
+    expect(migrateSqlite(db, first)).toBe(1);
+    const next = [...first, { version: 2, name: 'later', sql: 'CREATE TABLE later_feature (id TEXT PRIMARY KEY)' }];
+    expect(migrateSqlite(db, next)).toBe(2);
+    expect(migrateSqlite(db, next)).toBe(2);
+    expect(db.prepare('SELECT count(*) AS n FROM throughline_migrations').get()).toEqual({ n: 2 });
+    db.close();
+  });
+
+  it('refuses a file migrated by a newer release instead of guessing', () => {
+    const db = new Database(filename);
+    migrateSqlite(db, [...sqliteMigrations, { version: 999, name: 'future', sql: 'CREATE TABLE future (id TEXT)' }]);
+    db.close();
+    let caught: unknown;
+    try {
+      createSqliteStore({ filename });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(SqliteStoreError);
+    expect((caught as SqliteStoreError).code).toBe('store_schema_too_new');
+  });
+
+  it('rolls back a failed migration completely', () => {
+    const db = new Database(filename);
+    expect(() => migrateSqlite(db, [{ version: 1, name: 'broken', sql: 'CREATE TABLE half (id TEXT); CREATE TABLE half (id TEXT);' }])).toThrow();
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('half', 'throughline_migrations')").all()).toEqual([]);
+    db.close();
+  });
+
+  it('hides writes of an open transaction from reads outside it until commit', async () => {
+    const store = createSqliteStore({ filename });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let written!: () => void;
+    const wrote = new Promise<void>((resolve) => {
+      written = resolve;
+    });
+    const committing = store.transaction(async (transaction) => {
+      await transaction.putCustomers([contractCustomer('acme', 'jane')]);
+      written();
+      await held;
+    });
+    await wrote;
+    expect(await store.getCustomer('acme', 'jane')).toBeUndefined();
+    release();
+    await committing;
+    expect(await store.getCustomer('acme', 'jane')).toEqual(contractCustomer('acme', 'jane'));
+    await store.close();
+  });
+
+  it('refuses store calls made after their transaction ended', async () => {
+    const store = createSqliteStore({ filename });
+    let leaked!: StoreTransaction;
+    await store.transaction(async (transaction) => {
+      leaked = transaction;
+    });
+    await expect(async () => leaked.putCustomers([contractCustomer('acme', 'jane')])).rejects.toMatchObject({ code: 'transaction_finished' });
+    expect(await store.getCustomer('acme', 'jane')).toBeUndefined();
+    await store.close();
+  });
+
+  it('refuses transactions once closed', async () => {
+    const store = createSqliteStore({ filename });
+    await store.close();
+    await expect(store.transaction(async () => 1)).rejects.toMatchObject({ code: 'store_closed' });
+  });
+
+  it('lets two stores on the same file (two processes) take turns writing', async () => {
+    const first = createSqliteStore({ filename });
+    const second = createSqliteStore({ filename });
+    await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        (index % 2 === 0 ? first : second).transaction((transaction) =>
+          transaction.putEvents([contractEvent({ tenantId: 'acme', id: `e-${index}`, customerId: 'jane', occurredAt: minute(index) })]),
+        ),
+      ),
+    );
+    expect((await first.listEvents({ tenantId: 'acme', customerId: 'jane', limit: 50 })).length).toBe(20);
+    await first.close();
+    await second.close();
+  });
+});
+
+describe('hot queries', () => {
+  function planOf(sql: string, parameters: unknown[]): string {
+    const db = new Database(filename);
+    migrateSqlite(db);
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as Array<{ detail: string }>;
+    db.close();
+    return plan.map((row) => row.detail).join('\n');
+  }
+  const before: Pick<TimelineEvent, 'occurredAt' | 'id'> = { occurredAt: minute(5), id: 'e-5' };
+
+  it.each([
+    ['customer timeline', { tenantId: 'acme', customerId: 'jane', limit: 50 }, 'events_by_customer'],
+    ['customer timeline page', { tenantId: 'acme', customerId: 'jane', limit: 50, before, types: ['message.received' as const] }, 'events_by_customer'],
+    ['case timeline', { tenantId: 'acme', caseId: 'case-1', limit: 50, before }, 'events_by_case'],
+    ['tenant timeline', { tenantId: 'acme', limit: 50, before, channels: ['sms' as const] }, 'events_by_time'],
+  ])('reads a %s from its index, newest first, without sorting', (_name, query, index) => {
+    const { sql, parameters } = timelineQuerySql(query);
+    const plan = planOf(sql, parameters);
+    expect(plan).toContain(`USING INDEX ${index}`);
+    expect(plan).not.toContain('TEMP B-TREE');
+  });
+
+  it.each([
+    ['identity lookup', hotQuerySql.identitiesByKeys, ['acme', '["email:a@b.c"]'], 'sqlite_autoindex_identities_1 (tenant_id=? AND key=?)'],
+    ['cases of a customer', hotQuerySql.casesOfCustomer, ['acme', 'jane'], 'cases_by_customer'],
+    ['event by id', hotQuerySql.eventById, ['acme', 'e-1'], 'sqlite_autoindex_events_1'],
+    ['due timers', hotQuerySql.dueTimers, [minute(1), 10], 'sla_timers_by_due'],
+    ['identities of a customer', hotQuerySql.identitiesOfCustomer, ['acme', 'jane'], 'identities_by_customer'],
+    ['customers merged into a survivor', hotQuerySql.customersMergedInto, ['acme', 'jane'], 'customers_by_survivor'],
+    ['events of customers', hotQuerySql.eventsOfCustomers, ['acme', '["jane"]'], 'events_by_customer'],
+    ['merges of a customer', hotQuerySql.mergesOfCustomer, ['acme', 'jane', 'acme', 'jane'], 'merges_by_absorbed'],
+    ['proposals of a customer', hotQuerySql.proposalsOfCustomer, ['acme', 'jane', 'acme', 'jane'], 'proposals_by_second'],
+    ['due timers of a tenant', hotQuerySql.dueTimersOfTenant, ['acme', minute(1), 10], 'sla_timers_by_tenant_due'],
+  ])('answers the %s from an index', (_name, sql, parameters, index) => {
+    const plan = planOf(sql as string, parameters as unknown[]);
+    expect(plan).toContain(index as string);
+    expect(plan).not.toMatch(/SCAN (identities|cases|events|sla_timers|customers|merges|proposals)\b/);
+    expect(plan).not.toMatch(/USING PRIMARY KEY \(tenant_id=\?\)$/m);
+  });
+});
