@@ -1,0 +1,181 @@
+import { type AnalysedMessage, analyseMessage } from './analyse-message';
+import { type CompiledLexicon, compileLexicon } from './compiled-lexicon';
+import { allCuePositions, anyCueMatches, type CompiledCue } from './cue-pattern';
+import { detectLanguage } from './detect-language';
+import { extractOrderNumber } from './extract-order-number';
+import type { IntentLexicon } from './intent-lexicon';
+import type { IntentRecogniser, RecognisedIntent, RecognitionContext } from './intent-recogniser';
+import { defaultLexicons } from './lexicons/index';
+import { type SupportLanguage, supportLanguages, toSupportLanguage } from './support-language';
+
+/** Settings of the built-in rule recogniser. */
+export interface RuleIntentRecogniserOptions {
+  /** Language assumed when nothing in the text points at one. Default `en`. */
+  readonly defaultLanguage?: SupportLanguage;
+  /** Lexicons that replace the built-in ones, per language (start from `defaultLexicons` to extend). */
+  readonly lexicons?: Partial<Record<SupportLanguage, IntentLexicon>>;
+}
+
+/** Which rules fired for a message, for debugging and for the automation transcript. */
+export interface IntentEvidence {
+  readonly language: SupportLanguage;
+  readonly orderNumber?: string;
+  /** The cues that matched, by kind, as written in the lexicon. */
+  readonly matched: Readonly<Record<CueKind, readonly string[]>>;
+}
+
+type CueKind =
+  | 'orderNouns'
+  | 'statusCues'
+  | 'standaloneStatusCues'
+  | 'otherTopicCues'
+  | 'gratitudeCues'
+  | 'negationCues'
+  | 'humanNouns'
+  | 'humanVerbs'
+  | 'standaloneHumanCues'
+  | 'humanNarrativeCues';
+
+const cueKinds: readonly CueKind[] = [
+  'orderNouns',
+  'statusCues',
+  'standaloneStatusCues',
+  'otherTopicCues',
+  'gratitudeCues',
+  'negationCues',
+  'humanNouns',
+  'humanVerbs',
+  'standaloneHumanCues',
+  'humanNarrativeCues',
+];
+
+/** The rule recogniser: synchronous, and able to explain itself. */
+export interface RuleIntentRecogniser extends IntentRecogniser {
+  recognise(text: string, context?: RecognitionContext): RecognisedIntent;
+  /**
+   * Recognises a message and lists the cues behind the decision.
+   *
+   * @param text - the message body
+   * @param context - optional hints
+   * @returns the intent with the evidence for it
+   */
+  explain(text: string, context?: RecognitionContext): RecognisedIntent & { readonly evidence: IntentEvidence };
+}
+
+/** Words in a message short enough that a bare "agent" or "human please" is a request. */
+const shortMessageTokens = 3;
+const shortChineseLength = 6;
+/** Position used for an order number, which names an order without a noun. */
+const orderNumberPosition = -1;
+
+/**
+ * Creates the built-in multilingual rule recogniser for order-status questions and requests for a person.
+ *
+ * It folds case and diacritics, matches word stems per language (the detected language plus
+ * English, which customers mix in), tolerates one typo in order nouns, and extracts order numbers.
+ * A message that names an order and asks where or when it is counts as an order-status
+ * question unless it is about something else (changing, cancelling, returning, refunds, a
+ * "delivered but not here" claim, the store); asking for a person wins over both.
+ *
+ * @param options - default language and lexicon overrides
+ * @returns a recogniser usable wherever an `IntentRecogniser` is expected
+ * @example
+ * const recogniser = createRuleIntentRecogniser();
+ * recogniser.recognise('Wo ist meine Bestellung #1001?');
+ * // { intent: 'order_status', confidence: 0.95, orderNumber: '1001', language: 'de' }
+ */
+export function createRuleIntentRecogniser(options: RuleIntentRecogniserOptions = {}): RuleIntentRecogniser {
+  const fallback = options.defaultLanguage ?? 'en';
+  const compiled = new Map<SupportLanguage, CompiledLexicon>();
+  for (const language of supportLanguages) {
+    compiled.set(language, compileLexicon(options.lexicons?.[language] ?? defaultLexicons[language]));
+  }
+  const ordered = withDistinctVocabulary(supportLanguages.map((language) => compiled.get(language)!));
+
+  const explain = (text: string, context: RecognitionContext = {}) => {
+    const message = analyseMessage(text);
+    const hint = context.languageHint === undefined ? undefined : toSupportLanguage(context.languageHint);
+    const language = detectLanguage(message, ordered, fallback, hint);
+    const active = language === 'en' ? [compiled.get('en')!] : [compiled.get(language)!, compiled.get('en')!];
+    const orderNumber = extractOrderNumber(message, ordered);
+    const matched = collectEvidence(message, active);
+    const result = decide(message, active, matched, orderNumber);
+    const intent: RecognisedIntent = {
+      ...result,
+      language,
+      ...(orderNumber === undefined ? {} : { orderNumber }),
+    };
+    const evidence: IntentEvidence = { language, matched, ...(orderNumber === undefined ? {} : { orderNumber }) };
+    return { ...intent, evidence };
+  };
+
+  return {
+    recognise(text, context) {
+      const { evidence: _evidence, ...intent } = explain(text, context);
+      return intent;
+    },
+    explain,
+  };
+}
+
+/** Drops vocabulary shared by several languages (`status`, `tracking`), which says nothing about the language. */
+function withDistinctVocabulary(lexicons: readonly CompiledLexicon[]): CompiledLexicon[] {
+  const bare = (source: string) => source.replace(/^[=*]/, '');
+  const owners = new Map<string, Set<SupportLanguage>>();
+  for (const lexicon of lexicons) {
+    for (const cue of lexicon.vocabulary) {
+      const key = bare(cue.source);
+      owners.set(key, (owners.get(key) ?? new Set()).add(lexicon.language));
+    }
+  }
+  return lexicons.map((lexicon) => ({
+    ...lexicon,
+    vocabulary: lexicon.vocabulary.filter((cue) => owners.get(bare(cue.source))?.size === 1),
+  }));
+}
+
+function cuesOf(lexicons: readonly CompiledLexicon[], kind: CueKind): CompiledCue[] {
+  return lexicons.flatMap((lexicon) => lexicon[kind]);
+}
+
+function collectEvidence(message: AnalysedMessage, lexicons: readonly CompiledLexicon[]): Record<CueKind, string[]> {
+  const matched = {} as Record<CueKind, string[]>;
+  for (const kind of cueKinds) {
+    matched[kind] = cuesOf(lexicons, kind)
+      .filter((cue) => anyCueMatches([cue], message))
+      .map((cue) => cue.source);
+  }
+  return matched;
+}
+
+function decide(
+  message: AnalysedMessage,
+  lexicons: readonly CompiledLexicon[],
+  matched: Readonly<Record<CueKind, readonly string[]>>,
+  orderNumber: string | undefined,
+): Pick<RecognisedIntent, 'intent' | 'confidence'> {
+  const has = (kind: CueKind) => matched[kind].length > 0;
+  const isShort =
+    message.tokens.length <= shortMessageTokens && message.folded.replace(/[^\p{L}\p{N}]/gu, '').length <= 40;
+  const isShortChinese = /\p{Script=Han}/u.test(message.folded) && message.folded.length <= shortChineseLength;
+
+  if (!has('humanNarrativeCues')) {
+    if (has('standaloneHumanCues')) return { intent: 'talk_to_human', confidence: 0.92 };
+    if (has('humanVerbs') && has('humanNouns')) return { intent: 'talk_to_human', confidence: 0.85 };
+    if (has('humanNouns') && (isShort || isShortChinese)) return { intent: 'talk_to_human', confidence: 0.8 };
+  }
+
+  const isStatement = has('gratitudeCues') && !has('negationCues') && !message.isQuestion;
+  if (has('otherTopicCues') || isStatement) return { intent: 'other', confidence: 0.9 };
+  if (has('standaloneStatusCues')) return { intent: 'order_status', confidence: orderNumber === undefined ? 0.9 : 0.95 };
+
+  const orderPositions = allCuePositions(cuesOf(lexicons, 'orderNouns'), message);
+  if (orderNumber !== undefined) orderPositions.add(orderNumberPosition);
+  const statusPositions = allCuePositions(cuesOf(lexicons, 'statusCues'), message);
+  const paired = [...orderPositions].some((order) => [...statusPositions].some((status) => status !== order));
+  if (paired) {
+    const confidence = 0.8 + (orderNumber === undefined ? 0 : 0.1) + (message.isQuestion ? 0.05 : 0);
+    return { intent: 'order_status', confidence: Math.min(confidence, 0.95) };
+  }
+  return { intent: 'other', confidence: has('orderNouns') || has('statusCues') ? 0.6 : 0.8 };
+}

@@ -1,0 +1,144 @@
+import type { AnalysedMessage } from './analyse-message';
+
+/**
+ * A cue written in the lexicon mini-syntax, already folded (no diacritics, lower case).
+ *
+ * Words are separated by spaces and must appear as consecutive tokens; `word` matches a token
+ * that starts with it (a stem), `=word` only that exact token, `*word` a token that contains it
+ * (compounds such as `lieferadresse`), and `~` skips up to four tokens. A cue holding Chinese
+ * characters matches as a substring of the folded text.
+ */
+export type CueSource = string;
+
+type TokenMatcher =
+  | { readonly kind: 'prefix'; readonly text: string; readonly fuzzy: boolean }
+  | { readonly kind: 'exact'; readonly text: string }
+  | { readonly kind: 'infix'; readonly text: string }
+  | { readonly kind: 'gap' };
+
+/** A cue compiled for matching. */
+export type CompiledCue =
+  | { readonly kind: 'substring'; readonly source: string; readonly text: string }
+  | { readonly kind: 'phrase'; readonly source: string; readonly parts: readonly TokenMatcher[] };
+
+/** Position offset for substring matches, so they never collide with token positions. */
+const substringPositionBase = 1_000_000;
+const maxGap = 4;
+const minFuzzyLength = 5;
+const hanCharacter = /\p{Script=Han}/u;
+
+/**
+ * Compiles a cue from the lexicon mini-syntax.
+ *
+ * @param source - the cue, e.g. `where`, `=wo`, `*adresse`, `don t want ~ bot`, `订单`
+ * @param options - `fuzzy` lets stems of five letters or more match with one typo
+ * @returns the compiled cue
+ * @example
+ * compileCue('tracking number');
+ */
+export function compileCue(source: CueSource, options: { fuzzy?: boolean } = {}): CompiledCue {
+  if (hanCharacter.test(source)) return { kind: 'substring', source, text: source };
+  const parts = source
+    .split(/\s+/)
+    .filter((part) => part.length > 0)
+    .map((part): TokenMatcher => {
+      if (part === '~') return { kind: 'gap' };
+      if (part.startsWith('=')) return { kind: 'exact', text: part.slice(1) };
+      if (part.startsWith('*')) return { kind: 'infix', text: part.slice(1) };
+      return { kind: 'prefix', text: part, fuzzy: options.fuzzy === true && part.length >= minFuzzyLength };
+    });
+  return { kind: 'phrase', source, parts };
+}
+
+/**
+ * Lists where a cue matches in a message: token indexes for word cues, offset positions for substring cues.
+ *
+ * @param cue - a compiled cue
+ * @param message - the analysed message
+ * @returns the start positions of every match (empty when the cue does not match)
+ */
+export function cuePositions(cue: CompiledCue, message: AnalysedMessage): number[] {
+  const positions: number[] = [];
+  if (cue.kind === 'substring') {
+    let index = message.folded.indexOf(cue.text);
+    while (index !== -1) {
+      positions.push(substringPositionBase + index);
+      index = message.folded.indexOf(cue.text, index + 1);
+    }
+    return positions;
+  }
+  for (let start = 0; start < message.tokens.length; start++) {
+    if (matchesFrom(cue.parts, 0, message.tokens, start)) positions.push(start);
+  }
+  return positions;
+}
+
+/**
+ * Tells whether any of the cues matches the message.
+ *
+ * @param cues - compiled cues
+ * @param message - the analysed message
+ * @returns true when at least one cue matches
+ */
+export function anyCueMatches(cues: readonly CompiledCue[], message: AnalysedMessage): boolean {
+  return cues.some((cue) => cuePositions(cue, message).length > 0);
+}
+
+/**
+ * Collects the match positions of all cues.
+ *
+ * @param cues - compiled cues
+ * @param message - the analysed message
+ * @returns the set of start positions
+ */
+export function allCuePositions(cues: readonly CompiledCue[], message: AnalysedMessage): Set<number> {
+  const positions = new Set<number>();
+  for (const cue of cues) for (const position of cuePositions(cue, message)) positions.add(position);
+  return positions;
+}
+
+function matchesFrom(parts: readonly TokenMatcher[], partIndex: number, tokens: readonly string[], tokenIndex: number): boolean {
+  if (partIndex === parts.length) return true;
+  const part = parts[partIndex]!;
+  if (part.kind === 'gap') {
+    for (let skip = 0; skip <= maxGap && tokenIndex + skip <= tokens.length; skip++) {
+      if (matchesFrom(parts, partIndex + 1, tokens, tokenIndex + skip)) return true;
+    }
+    return false;
+  }
+  const token = tokens[tokenIndex];
+  if (token === undefined || !tokenMatches(part, token)) return false;
+  return matchesFrom(parts, partIndex + 1, tokens, tokenIndex + 1);
+}
+
+function tokenMatches(part: Exclude<TokenMatcher, { kind: 'gap' }>, token: string): boolean {
+  switch (part.kind) {
+    case 'exact':
+      return token === part.text;
+    case 'infix':
+      return token.includes(part.text);
+    case 'prefix':
+      if (token.startsWith(part.text)) return true;
+      return part.fuzzy && fuzzyPrefixMatches(part.text, token);
+  }
+}
+
+/** A stem matches a token's start with one edit (insertion, deletion, substitution or swap), first letter kept. */
+function fuzzyPrefixMatches(stem: string, token: string): boolean {
+  if (token[0] !== stem[0]) return false;
+  if (token.length === stem.length - 1) return withinOneEdit(stem, token);
+  if (token.length >= stem.length && withinOneEdit(stem, token.slice(0, stem.length))) return true;
+  return token.length > stem.length && withinOneEdit(stem, token.slice(0, stem.length + 1));
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}

@@ -1,0 +1,8 @@
+export {
+  createInMemoryCustomerDirectory,
+  createInMemoryHumanQueue,
+  createInMemoryOrderLookup,
+  createRecordingEventSink,
+  createRecordingReplySender,
+  type RecordedReply,
+} from './in-memory-automation-ports';
