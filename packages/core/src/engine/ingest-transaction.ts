@@ -46,17 +46,25 @@ async function loadCustomers(transaction: StoreTransaction, tenantId: string, id
   while (pending.length > 0) {
     const id = pending.pop()!;
     if (state.customers.has(id)) continue;
-    const customer = await transaction.getCustomer(tenantId, id);
+    // Independent reads issued together: a networked store pipelines them in one round trip.
+    const [customer, absorbed, identities, cases, merges, proposals] = await Promise.all([
+      transaction.getCustomer(tenantId, id),
+      transaction.customersMergedInto(tenantId, id),
+      transaction.identitiesOf(tenantId, id),
+      transaction.casesOf(tenantId, id),
+      transaction.mergesOf(tenantId, id),
+      transaction.proposalsOf(tenantId, id),
+    ]);
     if (!customer) continue;
     state.customers.set(id, customer);
-    for (const absorbed of await transaction.customersMergedInto(tenantId, id)) pending.push(absorbed.id);
-    for (const identity of await transaction.identitiesOf(tenantId, id)) state.identities.set(identity.key, identity);
-    for (const supportCase of await transaction.casesOf(tenantId, id)) state.cases.set(supportCase.id, supportCase);
-    for (const merge of await transaction.mergesOf(tenantId, id)) {
+    for (const customerAbsorbed of absorbed) pending.push(customerAbsorbed.id);
+    for (const identity of identities) state.identities.set(identity.key, identity);
+    for (const supportCase of cases) state.cases.set(supportCase.id, supportCase);
+    for (const merge of merges) {
       state.merges.set(merge.id, merge);
       if (merge.undoneAt !== null) state.vetoedPairs.add(pairKey(merge.survivorId, merge.absorbedId));
     }
-    for (const proposal of await transaction.proposalsOf(tenantId, id)) state.proposals.set(proposal.id, proposal);
+    for (const proposal of proposals) state.proposals.set(proposal.id, proposal);
   }
 }
 
@@ -106,6 +114,20 @@ async function loadComponent(transaction: StoreTransaction, tenantId: string, se
   return { state, events: [...events.values()] };
 }
 
+/** Keys of `before` that `after` no longer holds. */
+function removedKeys<V>(before: Map<string, V>, after: Map<string, V>): string[] {
+  const out: string[] = [];
+  for (const key of before.keys()) if (!after.has(key)) out.push(key);
+  return out;
+}
+
+/** Values of `after` that are new or replaced since `before` (records are immutable: identity tells). */
+function changedValues<V>(before: Map<string, V>, after: Map<string, V>): V[] {
+  const out: V[] = [];
+  for (const [key, value] of after) if (before.get(key) !== value) out.push(value);
+  return out;
+}
+
 async function writeState(
   transaction: StoreTransaction,
   tenantId: string,
@@ -115,38 +137,36 @@ async function writeState(
   storedEvents: Map<string, TimelineEvent>,
   changes: IngestChanges,
 ): Promise<void> {
-  const removedCustomers = [...before.customers.keys()].filter((id) => !after.customers.has(id));
-  const removedIdentities = [...before.identities.keys()].filter((key) => !after.identities.has(key));
-  const removedCases = [...before.cases.keys()].filter((id) => !after.cases.has(id));
-  const removedMerges = [...before.merges.keys()].filter((id) => !after.merges.has(id));
-  const removedProposals = [...before.proposals.keys()].filter((id) => !after.proposals.has(id));
-  if (removedIdentities.length) await transaction.deleteIdentities(tenantId, removedIdentities);
-  if (removedCases.length) await transaction.deleteCases(tenantId, removedCases);
-  if (removedMerges.length) await transaction.deleteMerges(tenantId, removedMerges);
-  if (removedProposals.length) await transaction.deleteProposals(tenantId, removedProposals);
+  const removedCustomers = removedKeys(before.customers, after.customers);
+  const removedIdentities = removedKeys(before.identities, after.identities);
+  const removedCases = removedKeys(before.cases, after.cases);
+  const removedMerges = removedKeys(before.merges, after.merges);
+  const removedProposals = removedKeys(before.proposals, after.proposals);
+  const deletions: Array<Promise<void>> = [];
+  if (removedIdentities.length) deletions.push(transaction.deleteIdentities(tenantId, removedIdentities));
+  if (removedCases.length) deletions.push(transaction.deleteCases(tenantId, removedCases));
+  if (removedMerges.length) deletions.push(transaction.deleteMerges(tenantId, removedMerges));
+  if (removedProposals.length) deletions.push(transaction.deleteProposals(tenantId, removedProposals));
   // A customer a re-fold no longer creates is gone: ids depend only on the events, never on
   // the order they arrived in (the multi-instance test compares whole stores).
-  if (removedCustomers.length) await transaction.deleteCustomers(tenantId, removedCustomers);
+  if (removedCustomers.length) deletions.push(transaction.deleteCustomers(tenantId, removedCustomers));
+  if (deletions.length) await Promise.all(deletions);
 
-  const customers = [...after.customers.values()].filter((customer) => before.customers.get(customer.id) !== customer);
+  const customers = changedValues(before.customers, after.customers);
   for (const customer of customers) {
     if (!before.customers.has(customer.id)) changes.createdCustomers.push(customer);
     changes.touchedCustomerIds.add(customer.id);
   }
-  await transaction.putCustomers(customers);
-  await transaction.putIdentities([...after.identities.values()].filter((identity) => before.identities.get(identity.key) !== identity));
-  const cases = [...after.cases.values()].filter((supportCase) => before.cases.get(supportCase.id) !== supportCase);
+  const identities = changedValues(before.identities, after.identities);
+  const cases = changedValues(before.cases, after.cases);
   for (const supportCase of cases) {
     changes.touchedCaseIds.add(supportCase.id);
     if (!before.cases.has(supportCase.id)) changes.openedCaseIds.push(supportCase.id);
   }
-  await transaction.putCases(cases);
-  const merges = [...after.merges.values()].filter((merge) => before.merges.get(merge.id) !== merge);
+  const merges = changedValues(before.merges, after.merges);
   for (const merge of merges) if (!before.merges.has(merge.id)) changes.newMergeIds.push(merge.id);
-  await transaction.putMerges(merges);
-  const proposals = [...after.proposals.values()].filter((proposal) => before.proposals.get(proposal.id) !== proposal);
+  const proposals = changedValues(before.proposals, after.proposals);
   for (const proposal of proposals) if (!before.proposals.has(proposal.id)) changes.newProposalIds.push(proposal.id);
-  await transaction.putProposals(proposals);
 
   const eventsToPut: TimelineEvent[] = [];
   for (const [id, placement] of after.placements) {
@@ -160,15 +180,26 @@ async function writeState(
     if (stored?.caseId) changes.touchedCaseIds.add(stored.caseId);
     if (placement.caseId) changes.touchedCaseIds.add(placement.caseId);
   }
-  const staleDerived = [...storedEvents.values()].filter((event) => isDerivedEvent(event) && !event.type.startsWith('sla.') && !after.derivedEvents.has(event.id));
-  if (staleDerived.length) await transaction.deleteEvents(tenantId, staleDerived.map((event) => event.id));
+  const staleDerived: string[] = [];
+  for (const event of storedEvents.values()) {
+    if (isDerivedEvent(event) && !event.type.startsWith('sla.') && !after.derivedEvents.has(event.id)) staleDerived.push(event.id);
+  }
+  if (staleDerived.length) await transaction.deleteEvents(tenantId, staleDerived);
   for (const derived of after.derivedEvents.values()) {
     const stored = storedEvents.get(derived.id);
     if (stored && stored.customerId === derived.customerId) continue;
     eventsToPut.push(derived);
     if (!stored) changes.appended.push(derived);
   }
-  await transaction.putEvents(eventsToPut);
+  // Independent writes issued together (pipelined by a networked store); empty ones skipped.
+  const writes: Array<Promise<void>> = [];
+  if (customers.length) writes.push(transaction.putCustomers(customers));
+  if (identities.length) writes.push(transaction.putIdentities(identities));
+  if (cases.length) writes.push(transaction.putCases(cases));
+  if (merges.length) writes.push(transaction.putMerges(merges));
+  if (proposals.length) writes.push(transaction.putProposals(proposals));
+  if (eventsToPut.length) writes.push(transaction.putEvents(eventsToPut));
+  await Promise.all(writes);
 }
 
 function cloneState(state: FoldState): FoldState {

@@ -1,0 +1,173 @@
+import { SortedEventIndex } from './sorted-event-index';
+
+/** The undo steps of the open transaction, or null outside one. */
+export type UndoJournal = () => Array<() => void> | null;
+
+/**
+ * Records of one kind partitioned by tenant (tenant → id → record), with an undo journal so a
+ * failed transaction leaves no trace. Nested maps instead of `tenant\0id` keys: a lookup hashes
+ * the id string the caller already holds instead of building and hashing a new one.
+ */
+export class TenantRecords<V> {
+  private readonly tenants = new Map<string, Map<string, V>>();
+
+  constructor(private readonly journal: UndoJournal) {}
+
+  /** The record, if any. */
+  get(tenantId: string, id: string): V | undefined {
+    return this.tenants.get(tenantId)?.get(id);
+  }
+
+  /** Whether a record is held. */
+  has(tenantId: string, id: string): boolean {
+    return this.tenants.get(tenantId)?.has(id) ?? false;
+  }
+
+  /** Inserts or replaces a record. */
+  set(tenantId: string, id: string, value: V): void {
+    let records = this.tenants.get(tenantId);
+    if (!records) {
+      records = new Map();
+      this.tenants.set(tenantId, records);
+    }
+    const undo = this.journal();
+    if (undo) {
+      const owner = records;
+      if (owner.has(id)) {
+        const previous = owner.get(id) as V;
+        undo.push(() => owner.set(id, previous));
+      } else {
+        undo.push(() => owner.delete(id));
+      }
+    }
+    records.set(id, value);
+  }
+
+  /** Removes a record (no-op when absent). */
+  delete(tenantId: string, id: string): void {
+    const records = this.tenants.get(tenantId);
+    if (!records?.has(id)) return;
+    const undo = this.journal();
+    if (undo) {
+      const previous = records.get(id) as V;
+      undo.push(() => records.set(id, previous));
+    }
+    records.delete(id);
+  }
+
+  /** A tenant's records as `[id, record]` pairs (a copy: safe to change the records while iterating). */
+  entriesOf(tenantId: string): Array<[string, V]> {
+    return [...(this.tenants.get(tenantId) ?? [])];
+  }
+
+  /** A tenant's records. */
+  valuesOf(tenantId: string): IterableIterator<V> {
+    return (this.tenants.get(tenantId) ?? new Map<string, V>()).values();
+  }
+
+  /** Every tenant's records. */
+  *allValues(): Generator<V> {
+    for (const records of this.tenants.values()) yield* records.values();
+  }
+
+  /** Drops every record of a tenant. */
+  deleteTenant(tenantId: string): void {
+    const records = this.tenants.get(tenantId);
+    if (!records) return;
+    this.journal()?.push(() => this.tenants.set(tenantId, records));
+    this.tenants.delete(tenantId);
+  }
+}
+
+/** A one-to-many index per tenant (customer → identity keys, customer → case ids), journaled. */
+export class TenantIndex {
+  private readonly tenants = new Map<string, Map<string, Set<string>>>();
+
+  constructor(private readonly journal: UndoJournal) {}
+
+  /** Adds a member under a key (no-op when present). */
+  add(tenantId: string, key: string, member: string): void {
+    let sets = this.tenants.get(tenantId);
+    if (!sets) {
+      sets = new Map();
+      this.tenants.set(tenantId, sets);
+    }
+    let set = sets.get(key);
+    if (!set) {
+      set = new Set();
+      sets.set(key, set);
+    }
+    if (set.has(member)) return;
+    set.add(member);
+    const owner = set;
+    this.journal()?.push(() => owner.delete(member));
+  }
+
+  /** Removes a member from a key (no-op when absent). */
+  remove(tenantId: string, key: string, member: string): void {
+    const set = this.tenants.get(tenantId)?.get(key);
+    if (!set?.has(member)) return;
+    set.delete(member);
+    this.journal()?.push(() => set.add(member));
+  }
+
+  /** The members under a key (live: copy before changing the index while iterating). */
+  members(tenantId: string, key: string): ReadonlySet<string> {
+    return this.tenants.get(tenantId)?.get(key) ?? emptySet;
+  }
+
+  /** Drops a tenant's whole index. */
+  deleteTenant(tenantId: string): void {
+    const sets = this.tenants.get(tenantId);
+    if (!sets) return;
+    this.journal()?.push(() => this.tenants.set(tenantId, sets));
+    this.tenants.delete(tenantId);
+  }
+}
+
+const emptySet: ReadonlySet<string> = new Set();
+
+/** Sorted timelines per tenant and key (a customer, a case, or the whole tenant), journaled. */
+export class TenantTimelines {
+  private readonly tenants = new Map<string, Map<string, SortedEventIndex>>();
+
+  constructor(private readonly journal: UndoJournal) {}
+
+  /** Adds an event position to a timeline. */
+  add(tenantId: string, key: string, position: string): void {
+    let indexes = this.tenants.get(tenantId);
+    if (!indexes) {
+      indexes = new Map();
+      this.tenants.set(tenantId, indexes);
+    }
+    let index = indexes.get(key);
+    if (!index) {
+      index = new SortedEventIndex();
+      indexes.set(key, index);
+    }
+    index.add(position);
+    const owner = index;
+    this.journal()?.push(() => owner.remove(position));
+  }
+
+  /** Removes an event position from a timeline. */
+  remove(tenantId: string, key: string, position: string): void {
+    const index = this.tenants.get(tenantId)?.get(key);
+    if (!index) return;
+    index.remove(position);
+    this.journal()?.push(() => index.add(position));
+  }
+
+  /** A timeline, if it has ever held an event. */
+  get(tenantId: string, key: string): SortedEventIndex | undefined {
+    return this.tenants.get(tenantId)?.get(key);
+  }
+
+  /** Drops every timeline of a tenant. */
+  deleteTenant(tenantId: string): void {
+    const indexes = this.tenants.get(tenantId);
+    if (!indexes) return;
+    this.journal()?.push(() => this.tenants.set(tenantId, indexes));
+    this.tenants.delete(tenantId);
+  }
+}
