@@ -10,8 +10,11 @@ export type Channel = z.infer<typeof channelSchema>;
 
 /** Who caused an event. */
 export const actorSchema = z.object({
+  /** Who it was: the customer, an agent, a bot, or the system (the platform or Throughline itself). */
   kind: z.enum(['customer', 'agent', 'bot', 'system']),
+  /** The platform's id of the person or bot, when known. */
   id: z.string().optional(),
+  /** Their display name, when known. */
   name: z.string().optional(),
 });
 /** Who caused an event: the customer, an agent, a bot or the system. */
@@ -19,8 +22,11 @@ export type Actor = z.infer<typeof actorSchema>;
 
 /** Where an event came from: the system, its own id, and a link to it. */
 export const eventSourceSchema = z.object({
+  /** The platform the event came from, such as `shopify`, `zendesk` or `twilio`. */
   system: z.string().min(1),
+  /** The platform's own id of what the event is about (an order, a comment, a call). */
   externalId: z.string().min(1),
+  /** A link to it on the platform, for agents. */
   url: z.string().optional(),
 });
 /** Where an event came from. */
@@ -28,7 +34,9 @@ export type EventSource = z.infer<typeof eventSourceSchema>;
 
 /** An exact amount of money: a decimal string and an ISO 4217 currency. */
 export const moneySchema = z.object({
+  /** The amount as an exact decimal string, such as `59.90`. */
   amount: z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal string'),
+  /** The ISO 4217 currency code, such as `GBP`. */
   currency: z.string().min(3).max(3),
 });
 /** An exact amount of money. */
