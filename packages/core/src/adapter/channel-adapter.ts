@@ -21,14 +21,55 @@ export interface WebhookDelivery {
 
 /** The result of checking a delivery's signature: the tenant it belongs to, or why it was refused. */
 export type WebhookVerification =
-  | { ok: true; tenantId: string; deliveryId: string | null }
-  | { ok: false; reason: WebhookVerificationReason; message: string };
+  | {
+      /** The signature is good. */
+      ok: true;
+      /** The tenant the platform account maps to. */
+      tenantId: string;
+      /** The platform's id of the delivery, which stays the same across its retries; null when it sends none. */
+      deliveryId: string | null;
+    }
+  | {
+      /** The delivery is refused (401). */
+      ok: false;
+      /** Why, as a code. */
+      reason: WebhookVerificationReason;
+      /** Why, in words (never a secret or a signature). */
+      message: string;
+    };
 
 /** A privacy request a platform sends, which the core carries out against the store. */
 export type PrivacyRequest =
-  | { kind: 'customer_data_request'; tenantId: string; requestId: string; identities: IdentityClaim[] }
-  | { kind: 'customer_redact'; tenantId: string; requestId: string; identities: IdentityClaim[]; orderIds: string[] }
-  | { kind: 'tenant_redact'; tenantId: string; requestId: string };
+  | {
+      /** The customer asks for the data held about them. */
+      kind: 'customer_data_request';
+      /** The tenant the request is about. */
+      tenantId: string;
+      /** The platform's id of the request. */
+      requestId: string;
+      /** Every identifier the platform sent for the customer. */
+      identities: IdentityClaim[];
+    }
+  | {
+      /** The customer's personal data must be erased. */
+      kind: 'customer_redact';
+      /** The tenant the request is about. */
+      tenantId: string;
+      /** The platform's id of the request. */
+      requestId: string;
+      /** Every identifier the platform sent for the customer. */
+      identities: IdentityClaim[];
+      /** The platform's ids of the orders to redact. */
+      orderIds: string[];
+    }
+  | {
+      /** Everything held for the tenant must be erased (a Shopify shop uninstalled the app). */
+      kind: 'tenant_redact';
+      /** The tenant to erase. */
+      tenantId: string;
+      /** The platform's id of the request. */
+      requestId: string;
+    };
 
 /** What the ingest pipeline learnt about a delivery's customer, for adapters that answer with content (TwiML). */
 export interface DeliveryOutcome {
@@ -55,18 +96,43 @@ export interface SlaClockSummary {
 /** An adapter's reading of a verified delivery. */
 export type WebhookParseResult =
   | {
+      /** The delivery was understood. */
       ok: true;
+      /** It carries timeline events. */
       kind: 'events';
+      /** The events, to ingest. */
       events: IncomingEvent[];
       /** Builds the HTTP answer once the events are committed (TwiML for Twilio voice); 200 empty otherwise. */
       respond?: (outcome: DeliveryOutcome) => Response | Promise<Response>;
     }
-  | { ok: true; kind: 'privacy'; request: PrivacyRequest }
-  | { ok: true; kind: 'ignored'; reason: string }
-  | { ok: false; reason: 'malformed_body' | 'missing_fields' | 'unsupported_media_type'; message: string };
+  | {
+      /** The delivery was understood. */
+      ok: true;
+      /** It is a privacy request. */
+      kind: 'privacy';
+      /** The request, which the core carries out. */
+      request: PrivacyRequest;
+    }
+  | {
+      /** The delivery was understood. */
+      ok: true;
+      /** It carries nothing for the timeline (a topic the adapter does not map); acknowledged with 200. */
+      kind: 'ignored';
+      /** What it was, for the ingest report. */
+      reason: string;
+    }
+  | {
+      /** The delivery could not be read (400; the raw delivery is kept as a dead letter). */
+      ok: false;
+      /** Why, as a code. */
+      reason: 'malformed_body' | 'missing_fields' | 'unsupported_media_type';
+      /** Why, in words. */
+      message: string;
+    };
 
 /** Where a backfill page starts. */
 export interface ListEventsOptions {
+  /** The tenant whose records to read. */
   tenantId: string;
   /** Only records updated at or after this instant. */
   since: Date;
@@ -78,6 +144,7 @@ export interface ListEventsOptions {
 
 /** One page of a backfill. */
 export interface EventPage {
+  /** The page's events, in the order the platform gave the records. */
   events: IncomingEvent[];
   /** Cursor of the next page; null when the backfill is complete. */
   nextCursor: string | null;
@@ -85,16 +152,25 @@ export interface EventPage {
 
 /** A message to send to a customer. */
 export interface OutboundMessage {
+  /** The tenant sending. */
   tenantId: string;
+  /** The case the message answers, when there is one. */
   caseId: string | null;
+  /** The channel to send on. */
   channel: Channel;
   /** The recipient's address on that channel (E.164 phone, `whatsapp:+…`, a Zendesk ticket id for email). */
   to: string;
+  /** The message text. */
   body: string;
   /** Set for an internal note where the platform supports one (Zendesk). */
   internal?: boolean;
   /** A pre-approved template, required for WhatsApp outside the 24-hour window. */
-  template?: { id: string; variables: Record<string, string> };
+  template?: {
+    /** The platform's id of the template (a Twilio Content SID, for instance). */
+    id: string;
+    /** Values of the template's placeholders, by placeholder name. */
+    variables: Record<string, string>;
+  };
   /** When the customer last wrote on this channel: WhatsApp's 24-hour rule needs it. */
   lastInboundAt?: Date | null;
   /** Priority hint for platforms that use it. */
@@ -103,6 +179,7 @@ export interface OutboundMessage {
 
 /** What a platform answered to a send: the event to put on the timeline. */
 export interface SendResult {
+  /** The platform's id of what it created (a message SID, a comment id). */
   externalId: string;
   /** Segments billed (SMS), when the platform counts them. */
   segments?: number;
@@ -112,9 +189,13 @@ export interface SendResult {
 
 /** What an adapter can do. */
 export interface AdapterCapabilities {
+  /** The contact channels the platform carries. */
   channels: ReadonlyArray<Channel>;
+  /** Whether it verifies and parses webhooks (`doVerifyWebhook`, `doParseWebhook`). */
   webhooks: boolean;
+  /** Whether it can read history (`doListEvents`). */
   backfill: boolean;
+  /** Whether it can send messages (`doSend`). */
   send: boolean;
 }
 

@@ -18,6 +18,7 @@ export interface ThroughlineErrorOptions {
 export class ThroughlineError extends Error {
   /** Stable machine-readable code, such as `api_call_failed`. */
   readonly code: string;
+  /** Marks Throughline errors, so `isInstance` recognises them across copies of the package. */
   protected readonly [throughlineErrorMarker] = true;
 
   constructor(code: string, message: string, options: ThroughlineErrorOptions = {}) {

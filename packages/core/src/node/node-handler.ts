@@ -11,6 +11,14 @@ export interface NodeHandlerOptions {
  * @param message - Node's request
  * @param origin - scheme and host to use
  * @returns the Web request (body streamed)
+ * @example
+ * ```ts
+ * // What `toNodeHandler` does, by hand: behind a proxy, rebuild the URL the platform signed.
+ * http.createServer(async (message, response) => {
+ *   const answer = await throughline.webhooks.handle(toWebRequest(message, 'https://support.acme.com'));
+ *   await writeWebResponse(answer, response);
+ * });
+ * ```
  */
 export function toWebRequest(message: IncomingMessage, origin?: string): Request {
   const base = origin ?? `http://${message.headers.host ?? 'localhost'}`;
@@ -33,6 +41,14 @@ export function toWebRequest(message: IncomingMessage, origin?: string): Request
  * Writes a Web `Response` to a Node `ServerResponse`.
  * @param response - the Web response
  * @param target - Node's response
+ * @example
+ * ```ts
+ * // What `toNodeHandler` does, by hand: behind a proxy, rebuild the URL the platform signed.
+ * http.createServer(async (message, response) => {
+ *   const answer = await throughline.webhooks.handle(toWebRequest(message, 'https://support.acme.com'));
+ *   await writeWebResponse(answer, response);
+ * });
+ * ```
  */
 export async function writeWebResponse(response: Response, target: ServerResponse): Promise<void> {
   const headers: Record<string, string> = {};

@@ -20,8 +20,13 @@ export interface ChannelAdapterContractOptions {
   /** A correctly signed delivery from an account no tenant owns. */
   unknownTenantDelivery?: () => Promise<Request>;
   /** When given, the suite runs a backfill page loop against the adapter's fakes. */
-  // biome-ignore lint/suspicious/noConfusingVoidType: setup returns nothing or a cleanup function
-  backfill?: { since: Date; setup?: () => void | (() => void) };
+  backfill?: {
+    /** The `since` of the backfill. */
+    since: Date;
+    /** Prepares the fakes (an msw server, for instance) before the loop; may return a cleanup function. */
+    // biome-ignore lint/suspicious/noConfusingVoidType: setup returns nothing or a cleanup function
+    setup?: () => void | (() => void);
+  };
 }
 
 /**

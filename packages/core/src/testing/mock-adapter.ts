@@ -13,8 +13,11 @@ export interface MockAdapterSettings {
 
 /** The JSON body the mock platform sends: its account, a delivery id and the events. */
 export interface MockDeliveryBody {
+  /** The mock platform account; `accounts` maps it to a tenant. */
   account: string;
+  /** An id of the delivery, for the test's own bookkeeping (the mock does not deduplicate on it). */
   deliveryId: string;
+  /** The events, as the model's incoming events without `tenantId` (the account decides it). */
   events: Array<Omit<IncomingEvent, 'tenantId'>>;
 }
 
@@ -71,6 +74,16 @@ export function createMockAdapter(settings: MockAdapterSettings): ChannelAdapter
  * Builds a signed mock-platform webhook request.
  * @param options - where to send it, the secret, the account and the body
  * @returns a `Request` ready for `webhooks.handle`
+ * @example
+ * ```ts
+ * const delivery = await signMockDelivery({
+ *   url: 'https://support.acme.com/webhooks',
+ *   secret: 's3cret',
+ *   account: 'acme',
+ *   body: { account: 'acme', deliveryId: 'delivery-1', events: [webFormMessage] },
+ * });
+ * await throughline.webhooks.handle(delivery);
+ * ```
  */
 export async function signMockDelivery(options: {
   url: string;

@@ -8,7 +8,15 @@ import { forecastSameWeeksLastYear, type SameWeeksLastYearFit, type SameWeeksLas
 /**
  * A forecasting method and its settings.
  */
-export type ForecastMethod = ({ kind: 'same-weeks-last-year' } & SameWeeksLastYearOptions) | ({ kind: 'holt-winters' } & HoltWintersOptions);
+export type ForecastMethod =
+  | ({
+      /** Each hour from the same week a year earlier, scaled by growth. */
+      kind: 'same-weeks-last-year';
+    } & SameWeeksLastYearOptions)
+  | ({
+      /** Triple exponential smoothing over a weekly season. */
+      kind: 'holt-winters';
+    } & HoltWintersOptions);
 
 /**
  * What to forecast.
@@ -29,7 +37,17 @@ export interface VolumeForecastOptions {
 /**
  * The fitted state behind a forecast.
  */
-export type ForecastFit = ({ kind: 'same-weeks-last-year' } & SameWeeksLastYearFit) | { kind: 'holt-winters'; model: HoltWintersModel };
+export type ForecastFit =
+  | ({
+      /** The same-weeks-last-year method was used. */
+      kind: 'same-weeks-last-year';
+    } & SameWeeksLastYearFit)
+  | {
+      /** Holt–Winters was used. */
+      kind: 'holt-winters';
+      /** The fitted model: smoothing parameters, level, trend and seasonal components. */
+      model: HoltWintersModel;
+    };
 
 /**
  * An hourly volume forecast with what produced it.

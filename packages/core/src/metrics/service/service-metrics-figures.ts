@@ -36,14 +36,30 @@ export interface ServiceMetricsFigures {
   /** Resolution time in business seconds, from `sla.fulfilled` total-resolution clocks. */
   resolutionBusiness: DurationDistribution;
   /** First-contact resolution (see docs/analytics.md for the definition). */
-  firstContactResolution: { solvedWithAgent: number; resolvedFirstContact: number; rate: number };
+  firstContactResolution: {
+    /** Cases first solved in the period after at least one agent reply (the denominator). */
+    solvedWithAgent: number;
+    /** Of those, cases solved after exactly one agent reply and not reopened within the window. */
+    resolvedFirstContact: number;
+    /** resolvedFirstContact ÷ solvedWithAgent; NaN when no case qualifies. */
+    rate: number;
+  };
   /** Self-service deflection: solved cases answered only by bots or automation. */
-  selfService: { solved: number; deflected: number; rate: number };
+  selfService: {
+    /** Cases still solved at the end of the data whose last solve falls in the period (the denominator). */
+    solved: number;
+    /** Of those, cases with an automated reply, no agent reply and no handoff. */
+    deflected: number;
+    /** deflected ÷ solved; NaN when nothing was solved. */
+    rate: number;
+  };
   /** Inbound calls. */
   calls: {
     /** Inbound calls that reached the queue. */
     offered: number;
+    /** Offered calls an agent answered. */
     answered: number;
+    /** Offered calls the caller hung up on while waiting. */
     abandoned: number;
     /** abandoned ÷ offered. */
     abandonmentRate: number;
@@ -55,15 +71,46 @@ export interface ServiceMetricsFigures {
     averageTimeToAbandonSeconds: number;
   };
   /** Chat sessions with an agent and their average handle time in seconds. */
-  chats: { conversations: number; averageHandleSeconds: number };
+  chats: {
+    /** Chat sessions with an agent. */
+    conversations: number;
+    /** Mean time from the first agent message to the solve that closed the session (or its last message), seconds. */
+    averageHandleSeconds: number;
+  };
   /** Orders placed and contacts per order. */
-  orders: { placed: number; contactsPerOrder: number };
+  orders: {
+    /** Distinct orders placed in the period. */
+    placed: number;
+    /** Contacts ÷ orders placed; NaN without orders. */
+    contactsPerOrder: number;
+  };
   /** CSAT: share of 4–5 answers on a 1–5 scale. */
-  csat: { responses: number; satisfied: number; score: number };
+  csat: {
+    /** CSAT answers. */
+    responses: number;
+    /** Answers scoring 4 or 5. */
+    satisfied: number;
+    /** satisfied ÷ responses; NaN without answers. */
+    score: number;
+  };
   /** NPS: % promoters (9–10) minus % detractors (0–6), from −100 to 100. */
-  nps: { responses: number; promoters: number; detractors: number; score: number };
+  nps: {
+    /** NPS answers. */
+    responses: number;
+    /** Answers scoring 9 or 10. */
+    promoters: number;
+    /** Answers scoring 0 to 6. */
+    detractors: number;
+    /** The net promoter score, −100 to 100; NaN without answers. */
+    score: number;
+  };
   /** CES: average effort score. */
-  ces: { responses: number; average: number };
+  ces: {
+    /** CES answers. */
+    responses: number;
+    /** Mean score; NaN without answers. */
+    average: number;
+  };
 }
 
 /**
@@ -96,7 +143,12 @@ export interface ServiceMetricsSnapshot {
   /** The grouping asked for, if any. */
   groupBy: ServiceMetricsGrouping | undefined;
   /** One entry per group key (channel name, bucket start instant, or policy id; `none` for no policy), sorted by key. */
-  groups: Array<{ key: string; figures: ServiceMetricsFigures }>;
+  groups: Array<{
+    /** The channel name, the bucket's start instant, or the policy id (`none` without a policy). */
+    key: string;
+    /** The figures of that group alone. */
+    figures: ServiceMetricsFigures;
+  }>;
   /** Open cases at each step (hour or day) from `from` to `to`. */
   backlog: BacklogPoint[];
 }

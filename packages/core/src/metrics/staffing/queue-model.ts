@@ -7,7 +7,17 @@ import type { QueuePerformance } from './queue-performance';
  * Which queueing model predicts a real-time queue: Erlang C (callers never hang up) or
  * Erlang A (waiting callers abandon after an exponential patience with the given mean).
  */
-export type QueueModel = { kind: 'erlang-c' } | { kind: 'erlang-a'; averagePatienceSeconds: number };
+export type QueueModel =
+  | {
+      /** Erlang C: callers wait as long as it takes. */
+      kind: 'erlang-c';
+    }
+  | {
+      /** Erlang A: waiting callers may hang up. */
+      kind: 'erlang-a';
+      /** Mean time a caller is willing to wait, in seconds. */
+      averagePatienceSeconds: number;
+    };
 
 /**
  * Predicts a queue's performance with the chosen model.
