@@ -21,7 +21,15 @@ const HOUR_MS = 3_600_000;
  * @example
  * peakSeason(2025, 0); // { from: '2025-11-17T00:00:00.000Z', to: '2025-12-25T00:00:00.000Z' }
  */
-export function peakSeason(year: number, utcOffsetMinutes: number): { from: string; to: string } {
+export function peakSeason(
+  year: number,
+  utcOffsetMinutes: number,
+): {
+  /** Start of the season: local midnight of the Monday eleven days before Black Friday (inclusive). */
+  from: string;
+  /** End of the season: local midnight of Christmas Day (exclusive). */
+  to: string;
+} {
   const friday = Date.parse(`${blackFriday(year)}T00:00:00Z`);
   const offsetMs = utcOffsetMinutes * 60_000;
   return {
