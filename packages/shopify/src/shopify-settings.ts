@@ -10,6 +10,7 @@ const shopDomainSchema = z
 
 /** Progress of a backfill page, reported through `onProgress`. */
 export interface ShopifyBackfillProgress {
+  /** The tenant being backfilled. */
   tenantId: string;
   /** The stream the page came from. */
   stream: 'customers' | 'orders';
@@ -27,20 +28,32 @@ export interface ShopifyBackfillProgress {
 
 /** The identities and profile a Shopify customer record proves, delivered to `onCustomerIdentities`. */
 export interface ShopifyCustomerIdentities {
+  /** The tenant the shop maps to. */
   tenantId: string;
   /** The Shopify customer id, as a decimal string. */
   customerId: string;
   /** When Shopify last updated the customer, ISO-8601 UTC. */
   updatedAt: string | null;
+  /** The customer's Shopify id, email and phone, as claims to link. */
   identities: IdentityClaim[];
-  profile: { firstName?: string; lastName?: string; name?: string };
+  /** The customer's name as Shopify has it. */
+  profile: {
+    /** Given name. */
+    firstName?: string;
+    /** Family name. */
+    lastName?: string;
+    /** Full name, when Shopify gives one. */
+    name?: string;
+  };
 }
 
 /** What the throttle-aware GraphQL client reports when it waits. */
 export interface ShopifyThrottleNotice {
+  /** The tenant whose shop the client waits for. */
   tenantId: string;
   /** `pace`: waiting for points before sending; `throttled`: Shopify answered THROTTLED and the request is retried. */
   kind: 'pace' | 'throttled';
+  /** How long it waits, in ms. */
   waitMs: number;
 }
 

@@ -6,6 +6,7 @@ export type BackfillStream = 'customers' | 'orders';
 
 /** Where a backfill stands: which stream, and the GraphQL cursor inside it. */
 export interface BackfillPosition {
+  /** The stream being read. */
   stream: BackfillStream;
   /** The `endCursor` of the last page read in that stream; null for its first page. */
   after: string | null;
@@ -15,6 +16,10 @@ export interface BackfillPosition {
  * Encodes a backfill position as the opaque cursor the core checkpoints.
  * @param position - stream and GraphQL cursor
  * @returns a URL-safe string such as `v1.orders.ZXlK…`
+ * @example
+ * ```ts
+ * encodeBackfillCursor({ stream: 'orders', after: null }); // 'v1.orders.'
+ * ```
  */
 export function encodeBackfillCursor(position: BackfillPosition): string {
   const after =
@@ -30,6 +35,11 @@ export function encodeBackfillCursor(position: BackfillPosition): string {
  * @param cursor - the checkpointed cursor
  * @returns the position
  * @throws {ValidationError} when the cursor was not written by this adapter
+ * @example
+ * ```ts
+ * decodeBackfillCursor(encodeBackfillCursor({ stream: 'customers', after: 'eyJsYXN0X2lkIjo0Mn0=' }));
+ * // { stream: 'customers', after: 'eyJsYXN0X2lkIjo0Mn0=' }
+ * ```
  */
 export function decodeBackfillCursor(cursor: string): BackfillPosition {
   const match = /^v1\.(customers|orders)\.([A-Za-z0-9_-]*)$/.exec(cursor);

@@ -6,8 +6,11 @@ import { LeakyBucketEstimate, type QueryCost, readQueryCost, type ThrottleStatus
 export interface AdminGraphqlClientOptions {
   /** `{shop}.myshopify.com`. */
   shop: string;
+  /** The shop's Admin API access token (`shpat_…`). */
   accessToken: string;
+  /** Admin API version, such as `2026-07`. */
   apiVersion: string;
+  /** Injected fetch (tests, edge runtimes); the global `fetch` otherwise. */
   fetch?: typeof fetch | undefined;
   /** Retries of a THROTTLED answer before giving up (default 8). */
   maxThrottleRetries?: number;
@@ -19,8 +22,11 @@ export interface AdminGraphqlClientOptions {
 
 /** One GraphQL request. */
 export interface GraphqlRequest {
+  /** The GraphQL document. */
   query: string;
+  /** Values of the document's variables. */
   variables?: Record<string, unknown>;
+  /** Aborts the request, and any wait for points before it. */
   signal?: AbortSignal | undefined;
   /** Points the request is expected to need; the client remembers the last requested cost of each query text. */
   expectedCost?: number;
@@ -28,12 +34,15 @@ export interface GraphqlRequest {
 
 /** A successful answer with its cost report. */
 export interface GraphqlAnswer<T> {
+  /** The answer's `data`. */
   data: T;
+  /** Shopify's cost report for the request; null when the answer carried none. */
   cost: QueryCost | null;
 }
 
 /** Counters over the client's life: the bench and progress reports read them. */
 export interface AdminGraphqlStats {
+  /** Requests sent, retries included. */
   requests: number;
   /** Answers that were THROTTLED (HTTP 200 or 429) and had to be retried. */
   throttled: number;
@@ -52,6 +61,7 @@ export interface AdminGraphqlClient {
   query<T>(request: GraphqlRequest): Promise<GraphqlAnswer<T>>;
   /** The bucket as last reported. */
   throttleStatus(): ThrottleStatus | null;
+  /** Counters since the client was created. */
   stats(): AdminGraphqlStats;
 }
 

@@ -1,15 +1,20 @@
 /** The cost report Shopify attaches to every Admin GraphQL answer (`extensions.cost`). */
 export interface QueryCost {
+  /** Points Shopify reserved for the query before running it (from the `first` arguments); null when not reported. */
   requestedQueryCost: number | null;
   /** Null when the request was throttled. */
   actualQueryCost: number | null;
+  /** The bucket after the request; null when not reported. */
   throttleStatus: ThrottleStatus | null;
 }
 
 /** The state of the app's leaky bucket on a shop. */
 export interface ThrottleStatus {
+  /** The bucket's size, in points. */
   maximumAvailable: number;
+  /** Points available now. */
   currentlyAvailable: number;
+  /** Points the bucket regains per second. */
   restoreRate: number;
 }
 
@@ -21,6 +26,14 @@ function numberOr(value: unknown, fallback: number | null): number | null {
  * Reads `extensions.cost` from a GraphQL answer body.
  * @param body - the parsed answer
  * @returns the cost report, or null when the answer has none
+ * @example
+ * ```ts
+ * readQueryCost({
+ *   data: {},
+ *   extensions: { cost: { requestedQueryCost: 52, actualQueryCost: 12, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1988, restoreRate: 100 } } },
+ * });
+ * // { requestedQueryCost: 52, actualQueryCost: 12, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1988, restoreRate: 100 } }
+ * ```
  */
 export function readQueryCost(body: unknown): QueryCost | null {
   if (body === null || typeof body !== 'object') return null;

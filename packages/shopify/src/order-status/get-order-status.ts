@@ -9,8 +9,13 @@ import type { OrderProgress, OrderStatus, ShipmentStatus } from './order-status'
 
 /**
  * Turns an order snapshot into the status the automation layer answers from.
- * @param order - the order
+ * @param order - the order, as the adapter maps a webhook payload or a GraphQL node
  * @returns the status
+ * @example
+ * ```ts
+ * const status = orderStatusFrom(order);
+ * if (status.progress === 'shipped') console.log(status.shipments[0]?.trackingUrls[0]);
+ * ```
  */
 export function orderStatusFrom(order: OrderSnapshot): OrderStatus {
   const shipments: ShipmentStatus[] = order.fulfillments.map((fulfillment) => ({
@@ -56,13 +61,30 @@ export function orderStatusFrom(order: OrderSnapshot): OrderStatus {
 }
 
 /** How an order reference reads: a global id, a numeric id, or an order name/number. */
-export type OrderReference = { kind: 'id'; id: string } | { kind: 'name'; name: string };
+export type OrderReference =
+  | {
+      /** Shopify's order id. */
+      kind: 'id';
+      /** The id as a decimal string. */
+      id: string;
+    }
+  | {
+      /** An order name or number. */
+      kind: 'name';
+      /** The name, `#` included for numbers: `#1001`. */
+      name: string;
+    };
 
 /**
  * Reads what a customer or agent typed as an order reference. Order ids are long (10+ digits);
  * shorter numbers are order numbers (`1001` → `#1001`).
  * @param value - `gid://shopify/Order/…`, `820982911946154508`, `#1001`, `1001` or a custom name
  * @returns the reference
+ * @example
+ * ```ts
+ * readOrderReference('1001'); // { kind: 'name', name: '#1001' }
+ * readOrderReference('gid://shopify/Order/820982911946154508'); // { kind: 'id', id: '820982911946154508' }
+ * ```
  */
 export function readOrderReference(value: string): OrderReference {
   const text = value.trim();

@@ -114,6 +114,12 @@ let schema: GraphQLSchema | undefined;
 /**
  * The fake's Admin GraphQL schema (built once).
  * @returns the schema
+ * @example
+ * ```ts
+ * import { parse, validate } from 'graphql';
+ *
+ * validate(adminSchema(), parse('{ orders(first: 10) { nodes { id name } } }')); // [] (no errors)
+ * ```
  */
 export function adminSchema(): GraphQLSchema {
   schema ??= buildSchema(adminSdl);

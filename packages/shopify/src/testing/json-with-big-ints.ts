@@ -7,6 +7,10 @@ const markerPattern = /"\uE000bigint:(-?\d+)"/g;
  * (`"id":820982911946154508`), so tests exercise lossless parsing.
  * @param value - any JSON-able value, bigints allowed
  * @returns JSON text
+ * @example
+ * ```ts
+ * stringifyWithBigInts({ id: 820982911946154508n }); // '{"id":820982911946154508}'
+ * ```
  */
 export function stringifyWithBigInts(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? `${marker}${item.toString()}` : item)).replace(

@@ -1,7 +1,10 @@
 /** The bucket state Shopify reports in `extensions.cost.throttleStatus`. */
 export interface FakeThrottleStatus {
+  /** The bucket's size, in points. */
   maximumAvailable: number;
+  /** Points available now. */
   currentlyAvailable: number;
+  /** Points regained per second. */
   restoreRate: number;
 }
 

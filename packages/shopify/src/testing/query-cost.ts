@@ -145,6 +145,11 @@ function contextOf(document: DocumentNode, variables: Record<string, unknown>): 
  * @param root - the schema's query type
  * @param variables - the request's variables
  * @returns points
+ * @example
+ * ```ts
+ * // A connection costs 2, plus 1 per node it may return.
+ * requestedQueryCost(parse('{ orders(first: 10) { nodes { id name } } }'), adminSchema().getQueryType()!, {}); // 12
+ * ```
  */
 export function requestedQueryCost(document: DocumentNode, root: GraphQLObjectType, variables: Record<string, unknown>): number {
   const { operation, context } = contextOf(document, variables);
@@ -158,6 +163,11 @@ export function requestedQueryCost(document: DocumentNode, root: GraphQLObjectTy
  * @param variables - the request's variables
  * @param data - the execution result's data
  * @returns points
+ * @example
+ * ```ts
+ * const data = { orders: { nodes: [{ id: 'gid://shopify/Order/1', name: '#1001' }, { id: 'gid://shopify/Order/2', name: '#1002' }] } };
+ * actualQueryCost(parse('{ orders(first: 10) { nodes { id name } } }'), adminSchema().getQueryType()!, {}, data); // 4
+ * ```
  */
 export function actualQueryCost(document: DocumentNode, root: GraphQLObjectType, variables: Record<string, unknown>, data: unknown): number {
   const { operation, context } = contextOf(document, variables);

@@ -9,6 +9,11 @@ export type RestPayload = Record<string, unknown>;
  * A customer as `customers/create|update` sends it.
  * @param customer - the fake customer
  * @returns the payload
+ * @example
+ * ```ts
+ * // Sign a payload the builder has no helper for: here, one edited before sending.
+ * await webhooks.build('customers/update', { ...restCustomerPayload(customer), tags: 'vip' });
+ * ```
  */
 export function restCustomerPayload(customer: FakeCustomer): RestPayload {
   return {
@@ -31,6 +36,11 @@ export function restCustomerPayload(customer: FakeCustomer): RestPayload {
  * @param fulfillment - the fake fulfilment
  * @param order - its order, for the customer's email
  * @returns the payload
+ * @example
+ * ```ts
+ * // Sign a payload the builder has no helper for: here, one edited before sending.
+ * await webhooks.build('fulfillments/update', { ...restFulfillmentPayload(fulfillment, order), shipment_status: 'failure' });
+ * ```
  */
 export function restFulfillmentPayload(fulfillment: FakeFulfillment, order?: FakeOrder): RestPayload {
   return {
@@ -56,6 +66,11 @@ export function restFulfillmentPayload(fulfillment: FakeFulfillment, order?: Fak
  * A refund as `refunds/create` sends it: the amount sits in its refund transactions.
  * @param refund - the fake refund
  * @returns the payload
+ * @example
+ * ```ts
+ * // Sign a payload the builder has no helper for: here, one edited before sending.
+ * await webhooks.build('refunds/create', { ...restRefundPayload(refund), note: 'Damaged in transit' });
+ * ```
  */
 export function restRefundPayload(refund: FakeRefund): RestPayload {
   return {
@@ -78,6 +93,11 @@ export function restRefundPayload(refund: FakeRefund): RestPayload {
  * @param order - the fake order
  * @param dataset - the shop, for the customer and the status page
  * @returns the payload
+ * @example
+ * ```ts
+ * // Sign a payload the builder has no helper for: here, one edited before sending.
+ * await webhooks.build('orders/updated', { ...restOrderPayload(order, dataset), note: 'Leave at the door' });
+ * ```
  */
 export function restOrderPayload(order: FakeOrder, dataset: ShopifyDataset): RestPayload {
   const customer = order.customerId === null ? undefined : dataset.customer(order.customerId);

@@ -1,18 +1,26 @@
 /** A customer of the fake shop; ids are bigints because Shopify's exceed 2^53. */
 export interface FakeCustomer {
+  /** Shopify's customer id. */
   id: bigint;
+  /** Given name. */
   firstName: string | null;
+  /** Family name. */
   lastName: string | null;
+  /** Email address. */
   email: string | null;
   /** Free text, as shoppers type it (`+1 (502) 459-2181`). */
   phone: string | null;
+  /** When the customer was created (ISO-8601). */
   createdAt: string;
+  /** When the customer last changed (ISO-8601). */
   updatedAt: string;
 }
 
 /** A shipment of a fake order. */
 export interface FakeFulfillment {
+  /** Shopify's fulfilment id. */
   id: bigint;
+  /** The order shipped. */
   orderId: bigint;
   /** `#1001.1`. */
   name: string;
@@ -20,36 +28,57 @@ export interface FakeFulfillment {
   status: string;
   /** Lower case, REST style: `in_transit`, `delivered`, …; null when the carrier said nothing. */
   shipmentStatus: string | null;
+  /** The carrier's name, such as `UPS`. */
   carrier: string | null;
+  /** Tracking numbers. */
   trackingNumbers: string[];
+  /** Tracking links. */
   trackingUrls: string[];
+  /** When the carrier expects to deliver (ISO-8601). */
   estimatedDeliveryAt: string | null;
+  /** When the carrier delivered (ISO-8601). */
   deliveredAt: string | null;
+  /** When the fulfilment was created (ISO-8601). */
   createdAt: string;
+  /** When it last changed (ISO-8601). */
   updatedAt: string;
 }
 
 /** A refund of a fake order. */
 export interface FakeRefund {
+  /** Shopify's refund id. */
   id: bigint;
+  /** The order refunded. */
   orderId: bigint;
+  /** When the refund was issued (ISO-8601). */
   createdAt: string;
+  /** The merchant's note. */
   note: string | null;
   /** Exact decimal string. */
   amount: string;
+  /** ISO 4217 currency of the amount. */
   currency: string;
 }
 
 /** An order of the fake shop. */
 export interface FakeOrder {
+  /** Shopify's order id. */
   id: bigint;
+  /** The order number, such as `1001`. */
   number: number;
+  /** The name shoppers see, such as `#1001`. */
   name: string;
+  /** The email given with the order. */
   email: string | null;
+  /** The phone given with the order, as typed. */
   phone: string | null;
+  /** The customer who placed it; null for a guest checkout without an account. */
   customerId: bigint | null;
+  /** When the order was placed (ISO-8601). */
   createdAt: string;
+  /** When it last changed (ISO-8601); `updateOrder` stamps it. */
   updatedAt: string;
+  /** When it was cancelled (ISO-8601). */
   cancelledAt: string | null;
   /** Lower case, REST style: `customer`, `fraud`, … */
   cancelReason: string | null;
@@ -57,11 +86,26 @@ export interface FakeOrder {
   financialStatus: string;
   /** REST style: `fulfilled`, `partial`, or null when unfulfilled. */
   fulfillmentStatus: string | null;
+  /** ISO 4217 currency of the prices. */
   currency: string;
+  /** The total as an exact decimal string. */
   totalPrice: string;
-  lineItems: Array<{ id: bigint; title: string; quantity: number; price: string }>;
+  /** What was ordered. */
+  lineItems: Array<{
+    /** Shopify's line item id. */
+    id: bigint;
+    /** The product's title. */
+    title: string;
+    /** Units ordered. */
+    quantity: number;
+    /** Unit price as an exact decimal string. */
+    price: string;
+  }>;
+  /** Its shipments. */
   fulfillments: FakeFulfillment[];
+  /** Its refunds. */
   refunds: FakeRefund[];
+  /** The merchant's tags on the order. */
   tags: string[];
 }
 
@@ -69,8 +113,11 @@ export interface FakeOrder {
 export interface ShopifyDataset {
   /** `{shop}.myshopify.com`. */
   shop: string;
+  /** The shop's currency (ISO 4217). */
   currency: string;
+  /** Every customer. */
   customers: FakeCustomer[];
+  /** Every order, in creation order. */
   orders: FakeOrder[];
   /** Finds an order by id. */
   order(id: bigint | string): FakeOrder | undefined;
@@ -92,21 +139,31 @@ export interface ShopifyDataset {
 export interface ShopifyDatasetOptions {
   /** PRNG seed: the same seed gives the same shop. */
   seed?: number;
+  /** `{shop}.myshopify.com` domain (default `acme.myshopify.com`). */
   shop?: string;
+  /** The shop's currency (default `USD`). */
   currency?: string;
+  /** How many customers to create (default 20). */
   customers?: number;
+  /** How many orders to create (default 100). */
   orders?: number;
   /** Orders are created between `start` and `end`. */
   start?: Date;
+  /** End of the period orders are created in (defaults: October and November 2026). */
   end?: Date;
 }
 
 /** The first ids of each resource: all beyond `Number.MAX_SAFE_INTEGER`, like Shopify's. */
 export const fakeIdBase = {
+  /** First customer id. */
   customer: 207119551000000000n,
+  /** First order id. */
   order: 820982911946154508n,
+  /** First line item id. */
   lineItem: 466157049000000000n,
+  /** First fulfilment id. */
   fulfillment: 255858046000000000n,
+  /** First refund id. */
   refund: 509562969000000000n,
 } as const;
 

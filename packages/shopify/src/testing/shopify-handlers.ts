@@ -10,23 +10,35 @@ import type { ShopifyDataset } from './shopify-dataset';
 
 /** How the fake Shopify behaves. */
 export interface ShopifyFakeOptions {
+  /** The shop the handlers serve. */
   dataset: ShopifyDataset;
   /** Accepted `X-Shopify-Access-Token` values; any non-empty token when not set. */
   accessTokens?: ReadonlyArray<string>;
   /** GraphQL cost bucket: size (`maximumAvailable`, default 2000) and restore rate (points a second, default 100). */
-  bucket?: { size?: number; restoreRate?: number };
+  bucket?: {
+    /** Points the bucket holds when full. */
+    size?: number;
+    /** Points regained per second. */
+    restoreRate?: number;
+  };
   /** The single-query cost limit (default 1000). */
   maxQueryCost?: number;
   /** HTTP status of a THROTTLED answer: Shopify has been seen to send 200 and 429 (default 200). */
   throttledStatus?: 200 | 429;
   /** REST bucket: requests it holds (default 40) and leak rate a second (default 2). */
-  restBucket?: { size?: number; leakRate?: number };
+  restBucket?: {
+    /** Requests the bucket holds. */
+    size?: number;
+    /** Requests it lets through per second. */
+    leakRate?: number;
+  };
   /** Clock in ms (default `performance.now`). */
   now?: () => number;
 }
 
 /** What the fake served, for assertions and benchmarks. */
 export interface ShopifyFakeStats {
+  /** GraphQL requests received. */
   graphqlRequests: number;
   /** GraphQL answers that were THROTTLED. */
   throttled: number;
@@ -34,6 +46,7 @@ export interface ShopifyFakeStats {
   maxCostExceeded: number;
   /** Sum of actual query costs charged. */
   pointsSpent: number;
+  /** REST requests received. */
   restRequests: number;
   /** REST requests refused with 429. */
   restThrottled: number;
@@ -41,9 +54,11 @@ export interface ShopifyFakeStats {
 
 /** A fake Shopify shop for msw: handlers, its GraphQL bucket and counters. */
 export interface ShopifyFake {
+  /** msw request handlers: pass them to `setupServer` or `setupWorker`. */
   handlers: HttpHandler[];
   /** The GraphQL cost bucket (drain it to provoke THROTTLED answers). */
   bucket: FakeLeakyBucket;
+  /** What the fake served so far. */
   stats: ShopifyFakeStats;
 }
 

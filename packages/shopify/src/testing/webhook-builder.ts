@@ -16,7 +16,9 @@ export interface ShopifyWebhookBuilderOptions {
   shop?: string;
   /** The dataset orders are read from (customers, status page); needed by the order helpers. */
   dataset?: ShopifyDataset;
+  /** `X-Shopify-API-Version` (default `2026-07`). */
   apiVersion?: string;
+  /** Which header family deliveries carry (default `x-shopify`). */
   headerFamily?: ShopifyHeaderFamily;
 }
 
@@ -28,6 +30,7 @@ export interface ShopifyDeliveryOptions {
   webhookId?: string;
   /** `X-Shopify-Triggered-At`; the payload's `updated_at` (or `created_at`) by default. */
   triggeredAt?: Date | string;
+  /** Which header family this delivery carries. */
   headerFamily?: ShopifyHeaderFamily;
   /** Signs with another secret (rotation tests). */
   secret?: string;
@@ -48,15 +51,25 @@ export interface ShopifyWebhookBuilder {
    * @param options - header and signature overrides
    */
   build(topic: string, payload: RestPayload | string, options?: ShopifyDeliveryOptions): Promise<Request>;
+  /** `orders/create` for an order. */
   ordersCreate(order: FakeOrder, options?: ShopifyDeliveryOptions): Promise<Request>;
+  /** `orders/updated` for an order. */
   ordersUpdated(order: FakeOrder, options?: ShopifyDeliveryOptions): Promise<Request>;
+  /** `orders/cancelled` for an order. */
   ordersCancelled(order: FakeOrder, options?: ShopifyDeliveryOptions): Promise<Request>;
+  /** `orders/fulfilled` for an order, with its fulfilments. */
   ordersFulfilled(order: FakeOrder, options?: ShopifyDeliveryOptions): Promise<Request>;
+  /** `orders/partially_fulfilled` for an order, with its fulfilments. */
   ordersPartiallyFulfilled(order: FakeOrder, options?: ShopifyDeliveryOptions): Promise<Request>;
+  /** `fulfillments/create` for a fulfilment (its order gives the email and destination). */
   fulfillmentsCreate(fulfillment: FakeFulfillment, order?: FakeOrder, options?: ShopifyDeliveryOptions): Promise<Request>;
+  /** `fulfillments/update` for a fulfilment. */
   fulfillmentsUpdate(fulfillment: FakeFulfillment, order?: FakeOrder, options?: ShopifyDeliveryOptions): Promise<Request>;
+  /** `refunds/create` for a refund. */
   refundsCreate(refund: FakeRefund, options?: ShopifyDeliveryOptions): Promise<Request>;
+  /** `customers/create` for a customer. */
   customersCreate(customer: FakeCustomer, options?: ShopifyDeliveryOptions): Promise<Request>;
+  /** `customers/update` for a customer. */
   customersUpdate(customer: FakeCustomer, options?: ShopifyDeliveryOptions): Promise<Request>;
   /** `customers/data_request`; any of the customer's id, email and phone may be left out. */
   customersDataRequest(

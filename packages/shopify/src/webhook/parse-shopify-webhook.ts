@@ -19,18 +19,31 @@ import { readShopifyHeaders, type ShopifyWebhookHeaders } from './shopify-webhoo
 
 /** Topics the adapter maps, and what each becomes. */
 export const shopifyWebhookTopics = {
+  /** A new order. */
   'orders/create': 'order.placed',
+  /** Any change to an order. */
   'orders/updated': 'order.updated',
+  /** An order was cancelled. */
   'orders/cancelled': 'order.cancelled',
+  /** Every item of an order shipped. */
   'orders/fulfilled': 'order.updated + fulfillment.updated',
+  /** Some items of an order shipped. */
   'orders/partially_fulfilled': 'order.updated + fulfillment.updated',
+  /** A fulfilment (shipment) was created. */
   'fulfillments/create': 'fulfillment.updated',
+  /** A fulfilment's tracking or shipment status changed. */
   'fulfillments/update': 'fulfillment.updated',
+  /** A refund was issued. */
   'refunds/create': 'order.refunded',
+  /** A customer record was created. */
   'customers/create': 'identities (onCustomerIdentities)',
+  /** A customer record changed. */
   'customers/update': 'identities (onCustomerIdentities)',
+  /** A customer asked the merchant for their data (privacy, mandatory for apps). */
   'customers/data_request': 'privacy: customer_data_request',
+  /** A customer's data must be erased (privacy, mandatory for apps). */
   'customers/redact': 'privacy: customer_redact',
+  /** The shop uninstalled the app 48 hours ago: erase its data (privacy, mandatory for apps). */
   'shop/redact': 'privacy: tenant_redact',
 } as const;
 

@@ -10,6 +10,7 @@ export interface ShopifyWebhookHeaders {
   topic: string | null;
   /** Lower-cased `{shop}.myshopify.com`. */
   shop: string | null;
+  /** The Admin API version the payload follows, such as `2026-07`. */
   apiVersion: string | null;
   /** Unique per delivery. */
   webhookId: string | null;
