@@ -2,8 +2,11 @@
 export interface ThroughlineClock {
   /** Current time in epoch milliseconds. */
   now(): number;
-  /** Schedules a callback; returns a handle for `clearTimeout`. */
-  setTimeout(callback: () => void, delayMs: number): unknown;
+  /**
+   * Schedules a callback; returns a handle for `clearTimeout`. A callback may return the promise of
+   * the work it starts, so a test clock can wait for it.
+   */
+  setTimeout(callback: () => void | Promise<void>, delayMs: number): unknown;
   /** Cancels a scheduled callback. */
   clearTimeout(handle: unknown): void;
 }
