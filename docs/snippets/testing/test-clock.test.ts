@@ -27,6 +27,12 @@ describe('SLA timers on a test clock', () => {
     await throughline.ingest('acme', [question]);
     clock.advance(45 * 60_000); // fires the timers that fall due on the way
     await vi.waitFor(() => expect(warnings).toEqual(['2026-11-27T09:45:00.000Z']));
+
+    // Across several timers at once: advanceAsync lets each re-arm before the next falls due.
+    const breaches: string[] = [];
+    throughline.events.on('sla.breached', (event) => breaches.push(event.occurredAt));
+    await clock.advanceAsync(2 * 3_600_000);
+    expect(breaches).toEqual(['2026-11-27T10:00:00.000Z']);
     // #endregion clock
     await throughline.close();
   });
