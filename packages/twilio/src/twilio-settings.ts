@@ -31,7 +31,12 @@ export interface TwilioSettings {
   /** REST API origin (default `https://api.twilio.com`). */
   apiBaseUrl?: string;
   /** An API key to call the REST API with instead of the auth token. */
-  apiKey?: { sid: string; secret: string };
+  apiKey?: {
+    /** The key's SID (`SK…`). */
+    sid: string;
+    /** The key's secret. */
+    secret: string;
+  };
   /** Senders for outbound messages. */
   messaging?: {
     /** SMS sender (E.164). */
@@ -57,7 +62,14 @@ export interface TwilioSettings {
   /** Most REST requests in flight at once (Twilio limits concurrency, answering 429 / 20429 above it). Default 10. */
   maxConcurrentRequests?: number;
   /** Retry policy for REST calls. */
-  retry?: { limit?: number; baseDelayMs?: number; maxDelayMs?: number };
+  retry?: {
+    /** Retries after the first attempt (default 4). */
+    limit?: number;
+    /** Delay before the first retry in ms, doubled for each further one and jittered (default 250); a `Retry-After` is honoured up to `maxDelayMs`. */
+    baseDelayMs?: number;
+    /** Longest delay between attempts, in ms (default 20 000). */
+    maxDelayMs?: number;
+  };
   /** Page size for backfills (1–1000, default 200). */
   pageSize?: number;
   /** Hosts `fetchMedia` may download from. */
@@ -113,21 +125,65 @@ const settingsSchema = z.object({
 
 /** Settings after validation, defaults filled in. */
 export interface ResolvedTwilioSettings {
+  /** The account whose credentials call the REST API. */
   accountSid: string;
+  /** Auth tokens, current first. */
   authTokens: ReadonlyArray<string>;
+  /** Twilio account → tenant. */
   accounts: Readonly<Record<string, string>>;
+  /** The public origin the webhooks are configured with; null to use the request URL. */
   publicBaseUrl: string | null;
+  /** Path of the webhook endpoint. */
   webhookPath: string;
+  /** REST API origin. */
   apiBaseUrl: string;
-  apiKey: { sid: string; secret: string } | null;
-  messaging: { from: string | null; whatsappFrom: string | null; messagingServiceSid: string | null; statusCallbackUrl: string | null };
-  voice: { queue: string; waitUrl: string | null; actionUrl: string | null };
+  /** The API key REST calls use; null to use the auth token. */
+  apiKey: {
+    /** The key's SID (`SK…`). */
+    sid: string;
+    /** The key's secret. */
+    secret: string;
+  } | null;
+  /** Senders for outbound messages. */
+  messaging: {
+    /** SMS sender; null when unset. */
+    from: string | null;
+    /** WhatsApp sender; null when unset. */
+    whatsappFrom: string | null;
+    /** Messaging Service; null when unset. */
+    messagingServiceSid: string | null;
+    /** Where delivery statuses go; null for the webhook URL. */
+    statusCallbackUrl: string | null;
+  };
+  /** How calls are answered by default. */
+  voice: {
+    /** The queue callers wait in. */
+    queue: string;
+    /** Hold music TwiML; null for Twilio's. */
+    waitUrl: string | null;
+    /** The `<Enqueue>` action callback; null for the webhook URL. */
+    actionUrl: string | null;
+  };
+  /** The hook that answers calls; null to enqueue every caller. */
   voiceResponder: VoiceResponder | null;
+  /** Most REST requests in flight at once. */
   maxConcurrentRequests: number;
-  retry: { limit: number; baseDelayMs: number; maxDelayMs: number };
+  /** Retry policy for REST calls. */
+  retry: {
+    /** Retries after the first attempt. */
+    limit: number;
+    /** Delay before the first retry, in ms. */
+    baseDelayMs: number;
+    /** Longest delay between attempts, in ms. */
+    maxDelayMs: number;
+  };
+  /** Page size for backfills. */
   pageSize: number;
+  /** Hosts media may be downloaded from. */
   mediaHosts: ReadonlyArray<string>;
+  /** Injected fetch; null for the global one. */
   fetch: typeof fetch | null;
+  /** The clock. */
   now: () => Date;
 }
 
@@ -136,6 +192,12 @@ export interface ResolvedTwilioSettings {
  * @param settings - what the integrator passed to `createTwilio`
  * @returns the resolved settings
  * @throws {ValidationError} when a setting is missing or malformed (secrets never appear in the message)
+ * @example
+ * ```ts
+ * const resolved = resolveTwilioSettings({ accountSid, authTokens: [authToken], accounts: { [accountSid]: 'acme' } });
+ * resolved.webhookPath; // '/webhooks/twilio'
+ * resolved.voice.queue; // 'support'
+ * ```
  */
 export function resolveTwilioSettings(settings: TwilioSettings): ResolvedTwilioSettings {
   const result = settingsSchema.safeParse(settings);

@@ -19,6 +19,12 @@ const encoder = new TextEncoder();
  * @param url - the delivery URL
  * @param publicBaseUrl - the configured public origin and path prefix, if any
  * @returns the URL to verify
+ * @example
+ * ```ts
+ * // Behind a proxy that forwards https://support.acme.com/twilio/… to http://10.0.0.5:3000/…
+ * signedWebhookUrl(new URL('http://10.0.0.5:3000/webhooks/twilio?tenant=acme'), 'https://support.acme.com/twilio');
+ * // 'https://support.acme.com/twilio/webhooks/twilio?tenant=acme'
+ * ```
  */
 export function signedWebhookUrl(url: URL, publicBaseUrl: string | null): string {
   const withoutHash = url.hash ? url.href.slice(0, url.href.length - url.hash.length) : url.href;

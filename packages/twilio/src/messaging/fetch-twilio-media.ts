@@ -8,7 +8,9 @@ export interface FetchTwilioMediaContext {
   authorization: string;
   /** The API host (`api.twilio.com`). */
   apiHost: string;
+  /** The fetch to download with. */
   fetch: typeof fetch;
+  /** Aborts the download. */
   signal?: AbortSignal;
 }
 

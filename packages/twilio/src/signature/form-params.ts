@@ -44,6 +44,10 @@ export function parseFormParams(text: string): TwilioParams {
  * Encodes pairs as a form body the way Twilio sends it (spaces as `+`).
  * @param params - name/value pairs
  * @returns the encoded body
+ * @example
+ * ```ts
+ * encodeFormParams([['Body', 'Where is my order?'], ['From', '+14155550100']]); // 'Body=Where+is+my+order%3F&From=%2B14155550100'
+ * ```
  */
 export function encodeFormParams(params: TwilioParams): string {
   let out = '';

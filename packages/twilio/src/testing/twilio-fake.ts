@@ -6,46 +6,79 @@ import { twilioDate, twilioSid } from './twilio-sids';
 
 /** A message as the fake stores it: Twilio's REST shape. */
 export interface FakeTwilioMessage {
+  /** Twilio's id of the message (`SM…`, `MM…` with media). */
   sid: string;
+  /** The account it belongs to. */
   account_sid: string;
+  /** The sender (`+1…` or `whatsapp:+1…`). */
   from: string;
+  /** The recipient. */
   to: string;
+  /** The text. */
   body: string;
+  /** Twilio's status (`queued`, `sent`, `delivered`, `received`, `failed`, …). */
   status: string;
+  /** Whether the customer sent it, an API call sent it, or it replied to an inbound message. */
   direction: 'inbound' | 'outbound-api' | 'outbound-reply';
+  /** When it was created (RFC 2822, as Twilio writes dates). */
   date_created: string;
+  /** When it was sent; null until then. */
   date_sent: string | null;
+  /** When it last changed. */
   date_updated: string;
+  /** Twilio's error code when it failed. */
   error_code: number | null;
+  /** Twilio's error message when it failed. */
   error_message: string | null;
+  /** SMS segments billed, as a string (Twilio's REST shape). */
   num_segments: string;
+  /** Attached media, as a string. */
   num_media: string;
+  /** The Messaging Service that sent it. */
   messaging_service_sid: string | null;
+  /** The content template sent (WhatsApp outside the 24-hour window). */
   content_sid?: string | null;
+  /** Where its status callbacks go. */
   status_callback?: string | null;
+  /** Its REST resource path. */
   uri: string;
 }
 
 /** A call as the fake stores it: Twilio's REST shape. */
 export interface FakeTwilioCall {
+  /** Twilio's id of the call (`CA…`). */
   sid: string;
+  /** The account it belongs to. */
   account_sid: string;
+  /** The caller. */
   from: string;
+  /** The number called. */
   to: string;
+  /** Twilio's status (`completed`, `no-answer`, `busy`, `failed`, …). */
   status: string;
+  /** Whether the customer called in, or the call was placed through the API or dialled from another call. */
   direction: 'inbound' | 'outbound-api' | 'outbound-dial';
+  /** When it started (RFC 2822). */
   start_time: string;
+  /** When it ended; null while it runs. */
   end_time: string | null;
+  /** When it was created (RFC 2822). */
   date_created: string;
+  /** Length in seconds, as a string; null while it runs. */
   duration: string | null;
+  /** Caller ID name, when looked up. */
   caller_name: string | null;
+  /** The call this one was dialled from. */
   parent_call_sid: string | null;
+  /** Its REST resource path. */
   uri: string;
 }
 
 /** How the fake behaves. */
 export interface TwilioFakeOptions {
+  /** The account the fake serves (`AC…`). */
   accountSid: string;
+  /** The auth token requests must authenticate with. */
   authToken: string;
   /** API origin (default `https://api.twilio.com`). */
   apiBaseUrl?: string;
@@ -56,38 +89,63 @@ export interface TwilioFakeOptions {
   /** The fake's clock (default: a fixed instant, 2026-01-01T00:00:00Z). */
   now?: () => Date;
   /** API keys accepted besides the account SID and auth token. */
-  apiKeys?: ReadonlyArray<{ sid: string; secret: string }>;
+  apiKeys?: ReadonlyArray<{
+    /** The key's SID (`SK…`). */
+    sid: string;
+    /** The key's secret. */
+    secret: string;
+  }>;
 }
 
 /** A message to seed. */
 export interface SeedMessage {
+  /** Its id; generated when left out. */
   sid?: string;
+  /** The sender. */
   from: string;
+  /** The recipient. */
   to: string;
+  /** The text (default empty). */
   body?: string;
+  /** Its direction (default `inbound`). */
   direction?: FakeTwilioMessage['direction'];
+  /** Its status (default `received` inbound, `delivered` outbound). */
   status?: string;
+  /** When it was sent. */
   sentAt: Date;
+  /** Twilio's error code, for a failed message. */
   errorCode?: number;
 }
 
 /** A call to seed. */
 export interface SeedCall {
+  /** Its id; generated when left out. */
   sid?: string;
+  /** The caller. */
   from: string;
+  /** The number called. */
   to: string;
+  /** Its direction (default `inbound`). */
   direction?: FakeTwilioCall['direction'];
+  /** Its status (default `completed`). */
   status?: string;
+  /** When it started. */
   startedAt: Date;
+  /** Its length (default 60 when completed, else 0). */
   durationSeconds?: number;
+  /** Caller ID name. */
   callerName?: string;
+  /** The call it was dialled from. */
   parentCallSid?: string;
 }
 
 /** A request the fake answered. */
 export interface FakeTwilioRequest {
+  /** The HTTP method. */
   method: string;
+  /** The full URL requested. */
   url: string;
+  /** The HTTP status the fake answered. */
   status: number;
 }
 

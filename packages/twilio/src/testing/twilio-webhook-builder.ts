@@ -37,14 +37,24 @@ export interface TwilioDeliveryOptions {
 
 /** A message the builder can deliver. */
 export interface InboundMessageInput {
+  /** The sender (`+1…`, or `whatsapp:+1…` for WhatsApp). */
   from: string;
+  /** The shop's number. */
   to: string;
+  /** The text. */
   body?: string;
+  /** The message's id; generated when left out. */
   messageSid?: string;
   /** MMS / WhatsApp media. */
-  media?: ReadonlyArray<{ url: string; contentType: string }>;
+  media?: ReadonlyArray<{
+    /** Where Twilio serves the file. */
+    url: string;
+    /** Its MIME type, such as `image/jpeg`. */
+    contentType: string;
+  }>;
   /** WhatsApp profile name. */
   profileName?: string;
+  /** The Messaging Service the number belongs to. */
   messagingServiceSid?: string;
 }
 

@@ -2,6 +2,10 @@
  * Escapes text for XML content and attribute values.
  * @param text - any text
  * @returns the escaped text
+ * @example
+ * ```ts
+ * escapeXml('Tom & Jerry\'s <order>'); // 'Tom &amp; Jerry&apos;s &lt;order&gt;'
+ * ```
  */
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => {
@@ -86,6 +90,14 @@ export interface VoicemailTwimlOptions {
  *
  * @param options - prompt, action URL and length
  * @returns the TwiML document
+ * @example
+ * ```ts
+ * // After hours: take a message instead of queueing.
+ * const voiceResponder: VoiceResponder = (context) =>
+ *   isOpen(context.now)
+ *     ? { kind: 'enqueue', queue: context.defaultQueue }
+ *     : { kind: 'twiml', twiml: voicemailTwiml({ prompt: 'We are closed. Please leave a message.', actionUrl: 'https://support.acme.com/webhooks/twilio' }) };
+ * ```
  */
 export function voicemailTwiml(options: VoicemailTwimlOptions): string {
   const say = `<Say${attributes({ voice: options.voice, language: options.language })}>${escapeXml(options.prompt)}</Say>`;
@@ -97,6 +109,10 @@ export function voicemailTwiml(options: VoicemailTwimlOptions): string {
  * Wraps a TwiML document in an HTTP response with the XML content type Twilio expects.
  * @param twiml - the document
  * @returns the response
+ * @example
+ * ```ts
+ * twimlResponse(voicemailTwiml({ prompt: 'Please leave a message.', actionUrl: 'https://support.acme.com/webhooks/twilio' }));
+ * ```
  */
 export function twimlResponse(twiml: string): Response {
   return new Response(twiml, { status: 200, headers: { 'content-type': 'text/xml; charset=utf-8' } });

@@ -2,10 +2,15 @@ import type { Customer, SlaClockSummary, SupportCase, TimelineEvent } from '@thr
 
 /** The call a voice decision is about. */
 export interface VoiceCall {
+  /** Twilio's id of the call (`CA…`). */
   callSid: string;
+  /** The Twilio account the call came to (`AC…`). */
   accountSid: string;
+  /** The caller's number as Twilio gave it. */
   from: string | null;
+  /** The number called. */
   to: string | null;
+  /** Whether the customer called in or was called. */
   direction: 'inbound' | 'outbound';
   /** Caller ID name, when the number has one. */
   callerName: string | null;
@@ -13,7 +18,9 @@ export interface VoiceCall {
 
 /** What the `voiceResponder` hook knows when a call comes in: the caller as Throughline recognised them. */
 export interface VoiceCallContext {
+  /** The tenant the Twilio account maps to. */
   tenantId: string;
+  /** The call being answered. */
   call: VoiceCall;
   /** The recognised customer, or null for a caller never seen before. */
   customer: Customer | null;
@@ -32,6 +39,7 @@ export interface VoiceCallContext {
 /** How to answer a call: a queue (the adapter wires the action and wait URLs), or TwiML of your own. */
 export type VoiceAnswer =
   | {
+      /** Put the caller in a queue. */
       kind: 'enqueue';
       /** Queue name. */
       queue: string;
@@ -44,7 +52,12 @@ export type VoiceAnswer =
       /** TwiML played while waiting; the configured one when absent. */
       waitUrl?: string;
     }
-  | { kind: 'twiml'; twiml: string };
+  | {
+      /** Answer with your own TwiML. */
+      kind: 'twiml';
+      /** A complete TwiML document. */
+      twiml: string;
+    };
 
 /**
  * Decides how an incoming call is answered; runs after the call is on the timeline, so it sees the
@@ -56,6 +69,12 @@ export type VoiceResponder = (context: VoiceCallContext) => VoiceAnswer | Promis
  * The default answer: every inbound caller waits in the configured queue.
  * @param context - the call context
  * @returns an enqueue answer
+ * @example
+ * ```ts
+ * // A responder that only changes the answer for VIPs, and otherwise does what the adapter does by default.
+ * const voiceResponder: VoiceResponder = (context) =>
+ *   context.customer?.tier === 'vip' ? { kind: 'enqueue', queue: 'vip' } : defaultVoiceAnswer(context);
+ * ```
  */
 export function defaultVoiceAnswer(context: VoiceCallContext): VoiceAnswer {
   return { kind: 'enqueue', queue: context.defaultQueue };
