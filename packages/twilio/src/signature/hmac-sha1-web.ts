@@ -10,5 +10,5 @@ const encoder = new TextEncoder();
  */
 export const createSha1Signer: CreateSha1Signer = (key: string): Sha1Signer => {
   const imported = crypto.subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
-  return async (data) => toBase64(new Uint8Array(await crypto.subtle.sign('HMAC', await imported, encoder.encode(data))));
+  return async (head, tail = '') => toBase64(new Uint8Array(await crypto.subtle.sign('HMAC', await imported, encoder.encode(head + tail))));
 };

@@ -119,32 +119,32 @@ export function createTwilioSignatureVerifier(authTokens: ReadonlyArray<string>)
   if (authTokens.length === 0) throw new TypeError('At least one Twilio auth token is required');
   const signers: Sha1Signer[] = authTokens.map((token) => createSha1Signer(token));
 
-  /** The index of the token whose signature of `data` is `received`, or -1; synchronous on node:crypto. */
-  function firstMatch(received: string, data: string): number | Promise<number> {
+  /** The index of the token whose signature of `url + suffix` is `received`, or -1; synchronous on node:crypto. */
+  function firstMatch(received: string, url: string, suffix: string): number | Promise<number> {
     for (let index = 0; index < signers.length; index++) {
-      const signature = signers[index]!(data);
-      if (typeof signature !== 'string') return firstMatchAsync(received, data, index, signature);
+      const signature = signers[index]!(url, suffix);
+      if (typeof signature !== 'string') return firstMatchAsync(received, url, suffix, index, signature);
       if (constantTimeEqual(signature, received)) return index;
     }
     return -1;
   }
 
-  async function firstMatchAsync(received: string, data: string, from: number, pending: Promise<string>): Promise<number> {
+  async function firstMatchAsync(received: string, url: string, suffix: string, from: number, pending: Promise<string>): Promise<number> {
     if (constantTimeEqual(await pending, received)) return from;
     for (let index = from + 1; index < signers.length; index++) {
-      if (constantTimeEqual(await signers[index]!(data), received)) return index;
+      if (constantTimeEqual(await signers[index]!(url, suffix), received)) return index;
     }
     return -1;
   }
 
   function tryUrls(received: string, url: string, suffix: string): TwilioSignatureMatch | null | Promise<TwilioSignatureMatch | null> {
-    const exact = firstMatch(received, url + suffix);
+    const exact = firstMatch(received, url, suffix);
     if (typeof exact !== 'number') return tryUrlsAsync(received, url, suffix, exact);
     if (exact !== -1) return { tokenIndex: exact, url };
     // The other port form only when the exact URL fails: an accepted signature usually costs one HMAC.
     const alternate = alternatePortUrl(url);
     if (alternate === null) return null;
-    const other = firstMatch(received, alternate + suffix);
+    const other = firstMatch(received, alternate, suffix);
     if (typeof other !== 'number') return other.then((tokenIndex) => (tokenIndex === -1 ? null : { tokenIndex, url: alternate }));
     return other === -1 ? null : { tokenIndex: other, url: alternate };
   }
@@ -154,7 +154,7 @@ export function createTwilioSignatureVerifier(authTokens: ReadonlyArray<string>)
     if (tokenIndex !== -1) return { tokenIndex, url };
     const alternate = alternatePortUrl(url);
     if (alternate === null) return null;
-    const other = await firstMatch(received, alternate + suffix);
+    const other = await firstMatch(received, alternate, suffix);
     return other === -1 ? null : { tokenIndex: other, url: alternate };
   }
 
@@ -172,7 +172,7 @@ export function createTwilioSignatureVerifier(authTokens: ReadonlyArray<string>)
       return match;
     },
     async sign(url, params) {
-      return signers[0]!(twilioStringToSign(url, params));
+      return signers[0]!(url, parameterText(params).suffix);
     },
   };
 }
