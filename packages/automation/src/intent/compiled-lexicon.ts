@@ -1,3 +1,4 @@
+import { type CueIndex, createCueIndex } from './cue-index';
 import { type CompiledCue, compileCue } from './cue-pattern';
 import type { IntentLexicon } from './intent-lexicon';
 import type { SupportLanguage } from './support-language';
@@ -9,8 +10,11 @@ export interface CompiledLexicon {
   readonly hanMarkers: readonly string[];
   readonly orderNouns: readonly CompiledCue[];
   readonly statusCues: readonly CompiledCue[];
+  readonly supportingStatusCues: readonly CompiledCue[];
   readonly standaloneStatusCues: readonly CompiledCue[];
   readonly otherTopicCues: readonly CompiledCue[];
+  readonly arrivalCues: readonly CompiledCue[];
+  readonly contrastCues: readonly CompiledCue[];
   readonly gratitudeCues: readonly CompiledCue[];
   readonly negationCues: readonly CompiledCue[];
   readonly humanNouns: readonly CompiledCue[];
@@ -21,9 +25,13 @@ export interface CompiledLexicon {
   readonly orderNumberFillers: ReadonlySet<string>;
   /** Every topical cue without typo tolerance, used to tell languages apart. */
   readonly vocabulary: readonly CompiledCue[];
+  /** `vocabulary`, indexed for matching. */
+  readonly vocabularyIndex: CueIndex;
 }
 
 const hanCharacter = /\p{Script=Han}/u;
+/** Veto stems this long or longer also match with one typo (`cancle`, `refnud`); shorter ones collide with status words. */
+const minFuzzyTopicLength = 6;
 
 /**
  * Compiles every cue of a lexicon once, so recognition only matches.
@@ -36,6 +44,7 @@ export function compileLexicon(lexicon: IntentLexicon): CompiledLexicon {
   const topical = [
     ...lexicon.orderNouns,
     ...lexicon.statusCues,
+    ...(lexicon.supportingStatusCues ?? []),
     ...lexicon.standaloneStatusCues,
     ...lexicon.otherTopicCues,
     ...lexicon.humanNouns,
@@ -43,14 +52,18 @@ export function compileLexicon(lexicon: IntentLexicon): CompiledLexicon {
     ...lexicon.standaloneHumanCues,
     ...lexicon.gratitudeCues,
   ];
+  const vocabulary = compile([...new Set(topical)]);
   return {
     language: lexicon.language,
     languageMarkers: new Set(lexicon.languageMarkers.filter((marker) => !hanCharacter.test(marker))),
     hanMarkers: lexicon.languageMarkers.filter((marker) => hanCharacter.test(marker)),
     orderNouns: lexicon.orderNouns.map((cue) => compileCue(cue, { fuzzy: true })),
     statusCues: compile(lexicon.statusCues),
+    supportingStatusCues: compile(lexicon.supportingStatusCues ?? []),
     standaloneStatusCues: compile(lexicon.standaloneStatusCues),
-    otherTopicCues: compile(lexicon.otherTopicCues),
+    otherTopicCues: lexicon.otherTopicCues.map((cue) => compileCue(cue, { fuzzy: true, minFuzzyLength: minFuzzyTopicLength })),
+    arrivalCues: compile(lexicon.arrivalCues ?? []),
+    contrastCues: compile(lexicon.contrastCues ?? []),
     gratitudeCues: compile(lexicon.gratitudeCues),
     negationCues: compile(lexicon.negationCues),
     humanNouns: compile(lexicon.humanNouns),
@@ -59,6 +72,7 @@ export function compileLexicon(lexicon: IntentLexicon): CompiledLexicon {
     humanNarrativeCues: compile(lexicon.humanNarrativeCues),
     orderNumberKeywords: compile(lexicon.orderNumberKeywords),
     orderNumberFillers: new Set(lexicon.orderNumberFillers),
-    vocabulary: compile([...new Set(topical)]),
+    vocabulary,
+    vocabularyIndex: createCueIndex(vocabulary),
   };
 }

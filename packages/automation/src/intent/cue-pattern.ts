@@ -19,25 +19,38 @@ type TokenMatcher =
 /** A cue compiled for matching. */
 export type CompiledCue =
   | { readonly kind: 'substring'; readonly source: string; readonly text: string }
-  | { readonly kind: 'phrase'; readonly source: string; readonly parts: readonly TokenMatcher[] };
+  | {
+      readonly kind: 'phrase';
+      readonly source: string;
+      readonly parts: readonly TokenMatcher[];
+      /** Text every match must contain (the parts matched without typos), checked before the token walk. */
+      readonly required: readonly string[];
+    };
 
 /** Position offset for substring matches, so they never collide with token positions. */
 const substringPositionBase = 1_000_000;
 const maxGap = 4;
-const minFuzzyLength = 5;
+const defaultMinFuzzyLength = 5;
 const hanCharacter = /\p{Script=Han}/u;
+
+/** Where a cue matched: `start` is a token index (or an offset position for substring cues), `end` is exclusive. */
+export interface CueSpan {
+  readonly start: number;
+  readonly end: number;
+}
 
 /**
  * Compiles a cue from the lexicon mini-syntax.
  *
  * @param source - the cue, e.g. `where`, `=wo`, `*adresse`, `don t want ~ bot`, `订单`
- * @param options - `fuzzy` lets stems of five letters or more match with one typo
+ * @param options - `fuzzy` lets stems of `minFuzzyLength` letters or more (default 5) match with one typo
  * @returns the compiled cue
  * @example
  * compileCue('tracking number');
  */
-export function compileCue(source: CueSource, options: { fuzzy?: boolean } = {}): CompiledCue {
+export function compileCue(source: CueSource, options: { fuzzy?: boolean; minFuzzyLength?: number } = {}): CompiledCue {
   if (hanCharacter.test(source)) return { kind: 'substring', source, text: source };
+  const minFuzzyLength = options.minFuzzyLength ?? defaultMinFuzzyLength;
   const parts = source
     .split(/\s+/)
     .filter((part) => part.length > 0)
@@ -47,7 +60,8 @@ export function compileCue(source: CueSource, options: { fuzzy?: boolean } = {})
       if (part.startsWith('*')) return { kind: 'infix', text: part.slice(1) };
       return { kind: 'prefix', text: part, fuzzy: options.fuzzy === true && part.length >= minFuzzyLength };
     });
-  return { kind: 'phrase', source, parts };
+  const required = parts.flatMap((part) => (part.kind === 'gap' || (part.kind === 'prefix' && part.fuzzy) ? [] : [part.text]));
+  return { kind: 'phrase', source, parts, required };
 }
 
 /**
@@ -58,19 +72,42 @@ export function compileCue(source: CueSource, options: { fuzzy?: boolean } = {})
  * @returns the start positions of every match (empty when the cue does not match)
  */
 export function cuePositions(cue: CompiledCue, message: AnalysedMessage): number[] {
-  const positions: number[] = [];
+  return cueSpans(cue, message).map((span) => span.start);
+}
+
+/**
+ * Lists where a cue matches in a message, with the end of each match.
+ *
+ * @param cue - a compiled cue
+ * @param message - the analysed message
+ * @returns one span per match start (the shortest match from that start)
+ */
+export function cueSpans(cue: CompiledCue, message: AnalysedMessage): CueSpan[] {
+  const spans: CueSpan[] = [];
   if (cue.kind === 'substring') {
     let index = message.folded.indexOf(cue.text);
     while (index !== -1) {
-      positions.push(substringPositionBase + index);
+      spans.push({ start: substringPositionBase + index, end: substringPositionBase + index + cue.text.length });
       index = message.folded.indexOf(cue.text, index + 1);
     }
-    return positions;
+    return spans;
   }
+  if (!containsRequired(cue, message)) return spans;
   for (let start = 0; start < message.tokens.length; start++) {
-    if (matchesFrom(cue.parts, 0, message.tokens, start)) positions.push(start);
+    const end = matchEnd(cue.parts, 0, message.tokens, start);
+    if (end !== noMatch) spans.push({ start, end });
   }
-  return positions;
+  return spans;
+}
+
+/**
+ * Tells whether a position comes from a substring (Chinese) cue, where positions count characters, not tokens.
+ *
+ * @param position - a position returned by `cuePositions` or `cueSpans`
+ * @returns true for substring positions
+ */
+export function isSubstringPosition(position: number): boolean {
+  return position >= substringPositionBase;
 }
 
 /**
@@ -81,7 +118,23 @@ export function cuePositions(cue: CompiledCue, message: AnalysedMessage): number
  * @returns true when at least one cue matches
  */
 export function anyCueMatches(cues: readonly CompiledCue[], message: AnalysedMessage): boolean {
-  return cues.some((cue) => cuePositions(cue, message).length > 0);
+  return cues.some((cue) => cueMatches(cue, message));
+}
+
+/**
+ * Tells whether a cue matches anywhere in a message, stopping at the first match.
+ *
+ * @param cue - a compiled cue
+ * @param message - the analysed message
+ * @returns true when the cue matches
+ */
+export function cueMatches(cue: CompiledCue, message: AnalysedMessage): boolean {
+  if (cue.kind === 'substring') return message.folded.includes(cue.text);
+  if (!containsRequired(cue, message)) return false;
+  for (let start = 0; start < message.tokens.length; start++) {
+    if (matchEnd(cue.parts, 0, message.tokens, start) !== noMatch) return true;
+  }
+  return false;
 }
 
 /**
@@ -97,18 +150,27 @@ export function allCuePositions(cues: readonly CompiledCue[], message: AnalysedM
   return positions;
 }
 
-function matchesFrom(parts: readonly TokenMatcher[], partIndex: number, tokens: readonly string[], tokenIndex: number): boolean {
-  if (partIndex === parts.length) return true;
+const noMatch = -1;
+
+/** A cheap first test: a phrase cannot match when the folded text lacks any of its exact parts. */
+function containsRequired(cue: Extract<CompiledCue, { kind: 'phrase' }>, message: AnalysedMessage): boolean {
+  return cue.required.every((text) => message.folded.includes(text));
+}
+
+/** The token index just after a match of `parts` starting at `tokenIndex`, or `noMatch`. */
+function matchEnd(parts: readonly TokenMatcher[], partIndex: number, tokens: readonly string[], tokenIndex: number): number {
+  if (partIndex === parts.length) return tokenIndex;
   const part = parts[partIndex]!;
   if (part.kind === 'gap') {
     for (let skip = 0; skip <= maxGap && tokenIndex + skip <= tokens.length; skip++) {
-      if (matchesFrom(parts, partIndex + 1, tokens, tokenIndex + skip)) return true;
+      const end = matchEnd(parts, partIndex + 1, tokens, tokenIndex + skip);
+      if (end !== noMatch) return end;
     }
-    return false;
+    return noMatch;
   }
   const token = tokens[tokenIndex];
-  if (token === undefined || !tokenMatches(part, token)) return false;
-  return matchesFrom(parts, partIndex + 1, tokens, tokenIndex + 1);
+  if (token === undefined || !tokenMatches(part, token)) return noMatch;
+  return matchEnd(parts, partIndex + 1, tokens, tokenIndex + 1);
 }
 
 function tokenMatches(part: Exclude<TokenMatcher, { kind: 'gap' }>, token: string): boolean {

@@ -1,6 +1,5 @@
 import type { AnalysedMessage } from './analyse-message';
 import type { CompiledLexicon } from './compiled-lexicon';
-import { cuePositions } from './cue-pattern';
 import type { SupportLanguage } from './support-language';
 
 /** Letters that point at one language, with the weight of each sighting. */
@@ -49,7 +48,8 @@ export function detectLanguage(
   }
   for (const lexicon of lexicons) {
     for (const token of message.tokens) if (lexicon.languageMarkers.has(token)) add(lexicon.language, markerWeight);
-    for (const cue of lexicon.vocabulary) if (cuePositions(cue, message).length > 0) add(lexicon.language, vocabularyWeight);
+    const vocabularyHits = lexicon.vocabularyIndex.matching(message).length;
+    if (vocabularyHits > 0) add(lexicon.language, vocabularyWeight * vocabularyHits);
   }
   if (hint !== undefined) add(hint, hintWeight);
   let best: SupportLanguage = hint ?? fallback;
