@@ -34,6 +34,11 @@ const priorities: ReadonlySet<string> = new Set(['low', 'normal', 'high', 'urgen
  * Reads a Zendesk priority (`urgent`, `HIGH`, `Normal`) as a case priority.
  * @param value - the priority as given; `-` or empty when the ticket has none
  * @returns the priority, or null when there is none
+ * @example
+ * ```ts
+ * priorityFromZendesk('HIGH'); // 'high'
+ * priorityFromZendesk('-'); // null
+ * ```
  */
 export function priorityFromZendesk(value: unknown): Priority | null {
   const normalised = token(value);
@@ -45,6 +50,12 @@ export function priorityFromZendesk(value: unknown): Priority | null {
  * a numeric rating (1–5 scales) passes through; `offered`, `unoffered` and anything else are not answers.
  * @param value - `good`, `bad`, a placeholder label such as `Good, I'm satisfied`, or a number
  * @returns the score, or null when the value is not an answer
+ * @example
+ * ```ts
+ * csatScoreFromZendesk("Good, I'm satisfied"); // 5
+ * csatScoreFromZendesk('bad'); // 1
+ * csatScoreFromZendesk('offered'); // null
+ * ```
  */
 export function csatScoreFromZendesk(value: unknown): number | null {
   if (typeof value === 'number') return value >= 1 && value <= 5 ? value : null;

@@ -2,7 +2,9 @@ import type { ZendeskClock, ZendeskSleep } from './zendesk-settings';
 
 /** How a pacer spaces requests. */
 export interface RateLimitPacerOptions {
+  /** Where the pacer reads the time. */
   clock: ZendeskClock;
+  /** How the pacer waits. */
   sleep: ZendeskSleep;
   /** Length of the platform's rate window in ms. */
   windowMs: number;
@@ -12,8 +14,11 @@ export interface RateLimitPacerOptions {
 
 /** What a pacer has observed, for tests and benchmarks. */
 export interface RateLimitPacerStats {
+  /** Requests paced. */
   requests: number;
+  /** 429 answers seen. */
   throttled: number;
+  /** Time spent waiting, in ms. */
   waitedMs: number;
 }
 

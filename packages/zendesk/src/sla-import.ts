@@ -18,42 +18,78 @@ import { ianaTimeZoneOf } from './zendesk-time-zones';
 
 /** An opening interval, `HH:MM` to `HH:MM` (`24:00` closes at midnight). */
 export interface ImportedOpeningHours {
+  /** When the interval opens, `HH:MM`. */
   opens: string;
+  /** When it closes, `HH:MM` (`24:00` for midnight). */
   closes: string;
 }
 /** Weekday names as the calendar schema spells them. */
 export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
 /** A business calendar definition imported from a Zendesk schedule. */
 export interface ImportedBusinessCalendar {
+  /** `zendesk-schedule-<id>`. */
   id: string;
+  /** The schedule's name in Zendesk. */
   name: string;
+  /** The IANA time zone, such as `Europe/Berlin` (Zendesk's Rails zone name translated). */
   timeZone: string;
+  /** Opening intervals per weekday; a day left out is closed. */
   weeklyHours: Partial<Record<Weekday, ImportedOpeningHours[]>>;
-  holidays: Array<{ date: string; through?: string; name?: string }>;
+  /** The schedule's holidays: closed from `date` through `through` (inclusive). */
+  holidays: Array<{
+    /** First closed day, `YYYY-MM-DD`. */
+    date: string;
+    /** Last closed day, `YYYY-MM-DD`, when the holiday lasts more than one day. */
+    through?: string;
+    /** The holiday's name. */
+    name?: string;
+  }>;
 }
 /** An SLA target imported from a Zendesk policy metric. */
 export interface ImportedSlaTarget {
+  /** The metric, in Throughline's (Zendesk-compatible) names. */
   metric: SlaMetric;
+  /** The ticket priority the target applies to. */
   priority: Priority;
+  /** The target, in minutes (fractions when Zendesk gave seconds). */
   targetMinutes: number;
+  /** Whether the target counts business hours of the policy's calendar; calendar time when left out. */
   businessHours?: boolean;
 }
 /** An SLA policy imported from Zendesk, in Throughline's policy shape. */
 export interface ImportedSlaPolicy {
+  /** `zendesk-sla-<id>`. */
   id: string;
+  /** The policy's title in Zendesk. */
   name: string;
+  /** What a case must match for the policy to apply; every case when left out. */
   conditions?: {
+    /** Case priorities the policy applies to. */
     priorities?: Priority[];
+    /** Channels the policy applies to (from Zendesk's `via_id` conditions). */
     channels?: Channel[];
-    tags?: { all?: string[]; any?: string[]; none?: string[] };
+    /** Tags the case must carry: all of `all`, at least one of `any`, none of `none`. */
+    tags?: {
+      /** Tags the case must all carry. */
+      all?: string[];
+      /** Tags of which the case must carry at least one. */
+      any?: string[];
+      /** Tags the case must not carry. */
+      none?: string[];
+    };
   };
+  /** The calendar business-hours targets count on. */
   calendarId?: string;
+  /** The targets, one per metric and priority. */
   targets: ImportedSlaTarget[];
 }
 /** A policy left out, and why. */
 export interface SkippedSlaPolicy {
+  /** Zendesk's id of the policy. */
   zendeskPolicyId: string;
+  /** Its title in Zendesk. */
   title: string;
+  /** Why it was left out, such as a filter on groups or organisations. */
   reason: string;
 }
 
@@ -202,11 +238,21 @@ function applyAnyConditions(conditions: Conditions, any: ReadonlyArray<{ field: 
  * @param policies - the Zendesk policies
  * @param options - the calendar business-hours targets count on (the account's default schedule)
  * @returns the imported policies in match order, and the skipped ones
+ * @example
+ * ```ts
+ * const { policies, skipped } = policiesFromZendesk(zendeskPolicies, { calendarId: 'zendesk-schedule-1' });
+ * for (const policy of skipped) console.warn(`${policy.title} not imported: ${policy.reason}`);
+ * ```
  */
 export function policiesFromZendesk(
   policies: ReadonlyArray<ZendeskSlaPolicy>,
   options: { calendarId?: string },
-): { policies: ImportedSlaPolicy[]; skipped: SkippedSlaPolicy[] } {
+): {
+  /** The policies Throughline can express, in match order. */
+  policies: ImportedSlaPolicy[];
+  /** The policies left out, with the reason. */
+  skipped: SkippedSlaPolicy[];
+} {
   const imported: ImportedSlaPolicy[] = [];
   const skipped: SkippedSlaPolicy[] = [];
   const ordered = [...policies].sort((left, right) => (left.position ?? Number.MAX_SAFE_INTEGER) - (right.position ?? Number.MAX_SAFE_INTEGER));
@@ -245,10 +291,13 @@ export function policiesFromZendesk(
 
 /** Everything an SLA import reads from Zendesk, converted. */
 export interface ZendeskSlaImport {
+  /** A calendar per Zendesk schedule. */
   calendars: ImportedBusinessCalendar[];
   /** The calendar of the account's first schedule, which business-hours targets count on. */
   defaultCalendarId: string | null;
+  /** The policies Throughline can express, in Zendesk's match order. */
   policies: ImportedSlaPolicy[];
+  /** The policies left out, with the reason. */
   skipped: SkippedSlaPolicy[];
 }
 
@@ -258,6 +307,15 @@ export interface ZendeskSlaImport {
  * @param signal - aborts the requests
  * @returns calendars, policies and the policies left out
  * @throws {ApiCallError} when Zendesk refuses (SLA policies need an admin and a plan that has them)
+ * @example
+ * ```ts
+ * // Through the adapter, which holds the REST client: `zendesk.importSla()`.
+ * const imported = await importZendeskSla(client);
+ * const sla: SlaSettings = {
+ *   policies: slaPoliciesSchema.parse(imported.policies),
+ *   calendars: imported.calendars.map((calendar) => createBusinessCalendar(businessCalendarSchema.parse(calendar))),
+ * };
+ * ```
  */
 export async function importZendeskSla(client: ZendeskRestClient, signal?: AbortSignal): Promise<ZendeskSlaImport> {
   const options = signal ? { signal } : {};

@@ -4,12 +4,17 @@ import type { ZendeskTicketMetricEvent } from './zendesk-api-types';
 
 /** One of Zendesk's SLA clocks on a ticket, read from its exported `ticket_metric_events`. */
 export interface ZendeskSlaClock {
+  /** The Zendesk ticket id. */
   ticketId: string;
+  /** The metric. */
   metric: SlaMetric;
   /** 1 for the metric's first clock on the ticket, then 2, 3, … (next replies are numbered from 1). */
   instance: number;
+  /** The Zendesk policy that applied the target. */
   policyId: string | null;
+  /** The target, in minutes. */
   targetMinutes: number | null;
+  /** Whether the target counts business hours. */
   businessHours: boolean | null;
   /** When the clock was last fulfilled (null while it runs or was re-activated since). */
   fulfilledAt: string | null;
@@ -19,20 +24,31 @@ export interface ZendeskSlaClock {
 
 /** A Throughline clock reduced to what the parity check compares. */
 export interface ComparableSlaClock {
+  /** The Zendesk ticket the case maps to. */
   ticketId: string;
+  /** The metric. */
   metric: SlaMetric;
+  /** 1 for the metric's first clock on the ticket, then 2, 3, … (next replies are numbered from 1). */
   instance: number;
+  /** When the clock was fulfilled (ISO-8601); null while it runs. */
   fulfilledAt: string | null;
+  /** When it breached or will breach (ISO-8601); null when fulfilled in time. */
   breachAt: string | null;
 }
 
 /** One place where Throughline's clocks and Zendesk's disagree. */
 export interface SlaParityDifference {
+  /** The ticket. */
   ticketId: string;
+  /** The metric. */
   metric: SlaMetric;
+  /** Which clock of the metric. */
   instance: number;
+  /** What differs: the fulfil instant, the breach instant, or a clock only one side has. */
   kind: 'fulfilled_at' | 'breach_at' | 'missing_in_throughline' | 'missing_in_zendesk';
+  /** Zendesk's instant (ISO-8601), or null. */
   zendesk: string | null;
+  /** Throughline's instant (ISO-8601), or null. */
   throughline: string | null;
   /** Throughline minus Zendesk in ms, when both have an instant. */
   deltaMs: number | null;
@@ -40,8 +56,11 @@ export interface SlaParityDifference {
 
 /** The outcome of a parity check. */
 export interface SlaParityReport {
+  /** Zendesk clocks compared. */
   compared: number;
+  /** Of those, clocks both sides agree on. */
   matching: number;
+  /** Every disagreement. */
   differences: SlaParityDifference[];
 }
 
@@ -61,6 +80,11 @@ const metricNames: Readonly<Record<string, SlaMetric>> = {
  *
  * @param events - metric events of one or more tickets, in any order
  * @returns one clock per ticket, metric and instance
+ * @example
+ * ```ts
+ * const zendeskClocks = readZendeskSlaClocks(metricEvents); // rows of `incremental/ticket_metric_events`
+ * zendeskClocks.filter((clock) => clock.breachAt !== null); // the clocks Zendesk says breached (or will)
+ * ```
  */
 export function readZendeskSlaClocks(events: ReadonlyArray<ZendeskTicketMetricEvent>): ZendeskSlaClock[] {
   const clocks = new Map<string, ZendeskSlaClock>();
@@ -106,6 +130,11 @@ export function readZendeskSlaClocks(events: ReadonlyArray<ZendeskTicketMetricEv
  * @param throughline - Throughline's clocks for the same tickets (a breach instant only when one is due or past)
  * @param options - tolerance in ms (default 60 000)
  * @returns how many clocks were compared, how many matched, and every difference
+ * @example
+ * ```ts
+ * const report = compareSlaClocks(readZendeskSlaClocks(metricEvents), throughlineClocks, { toleranceMs: 60_000 });
+ * for (const difference of report.differences) console.log(difference.ticketId, difference.metric, difference.kind, difference.deltaMs);
+ * ```
  */
 export function compareSlaClocks(
   zendesk: ReadonlyArray<ZendeskSlaClock>,

@@ -50,6 +50,10 @@ export function ticketEnvelope(
  * The thread a Zendesk ticket's events carry, which the core maps onto a case.
  * @param ticketId - the ticket id
  * @returns `zendesk:ticket:<id>`
+ * @example
+ * ```ts
+ * ticketThread('123'); // 'zendesk:ticket:123'
+ * ```
  */
 export function ticketThread(ticketId: string): string {
   return `zendesk:ticket:${ticketId}`;
@@ -60,6 +64,10 @@ export function ticketThread(ticketId: string): string {
  * @param subdomain - the account subdomain
  * @param ticketId - the ticket id
  * @returns `https://<subdomain>.zendesk.com/agent/tickets/<id>`
+ * @example
+ * ```ts
+ * ticketUrl('acme', '123'); // 'https://acme.zendesk.com/agent/tickets/123'
+ * ```
  */
 export function ticketUrl(subdomain: string, ticketId: string): string {
   return `https://${subdomain}.zendesk.com/agent/tickets/${ticketId}`;

@@ -67,29 +67,74 @@ const renderedText = z
 
 /** The rendered trigger body, as the adapter reads it. */
 export const zendeskTriggerBodySchema = z.object({
+  /** Marks a body written from Throughline's template (version 1). */
   throughline: z.union([z.literal(1), z.literal('1')]),
+  /** The trigger's kind, such as `ticket.created`. */
   event: z.string().min(1),
+  /** `{{ticket.url}}`: names the account when the account header is missing. */
   account_url: renderedText,
+  /** The ticket, as its placeholders render. */
   ticket: z.object({
+    /** `{{ticket.id}}`. */
     id: renderedText.refine((value) => value !== null && /^\d+$/.test(value), { message: 'a ticket id' }),
+    /** `{{ticket.title}}`. */
     subject: renderedText,
+    /** `{{ticket.status}}`, such as `Open` or `On-hold`. */
     status: renderedText,
+    /** `{{ticket.priority}}`. */
     priority: renderedText,
+    /** `{{ticket.via}}`, such as `Web Form`. */
     via: renderedText,
+    /** `{{ticket.tags}}`, space-separated. */
     tags: renderedText,
+    /** `{{ticket.created_at_with_timestamp}}`. */
     created_at: renderedText,
+    /** `{{ticket.updated_at_with_timestamp}}`. */
     updated_at: renderedText,
+    /** `{{ticket.assignee.id}}`. */
     assignee_id: renderedText,
+    /** `{{ticket.group.id}}`. */
     group_id: renderedText,
+    /** `{{ticket.submitter.id}}`: an agent when the ticket was opened on the customer's behalf. */
     submitter_id: renderedText.optional(),
+    /** The requester. */
     requester: z
-      .object({ id: renderedText, name: renderedText, email: renderedText, phone: renderedText })
+      .object({
+        /** `{{ticket.requester.id}}`. */
+        id: renderedText,
+        /** `{{ticket.requester.name}}`. */
+        name: renderedText,
+        /** `{{ticket.requester.email}}`. */
+        email: renderedText,
+        /** `{{ticket.requester.phone}}`. */
+        phone: renderedText,
+      })
       .nullish(),
   }),
+  /** The latest comment. */
   comment: z
-    .object({ id: renderedText, body: renderedText, public: renderedText, author_id: renderedText, author_name: renderedText })
+    .object({
+      /** `{{ticket.latest_comment.id}}`. */
+      id: renderedText,
+      /** `{{ticket.latest_comment.value}}`. */
+      body: renderedText,
+      /** `{{ticket.latest_comment.is_public}}`. */
+      public: renderedText,
+      /** `{{ticket.latest_comment.author.id}}`. */
+      author_id: renderedText,
+      /** `{{ticket.latest_comment.author.name}}`. */
+      author_name: renderedText,
+    })
     .nullish(),
-  satisfaction: z.object({ rating: renderedText, comment: renderedText }).nullish(),
+  /** The satisfaction rating. */
+  satisfaction: z
+    .object({
+      /** `{{satisfaction.current_rating}}`: `good`, `bad`, `offered`, … */
+      rating: renderedText,
+      /** `{{satisfaction.current_comment}}`. */
+      comment: renderedText,
+    })
+    .nullish(),
 });
 /** A rendered trigger body. */
 export type ZendeskTriggerBody = z.infer<typeof zendeskTriggerBodySchema>;

@@ -10,10 +10,15 @@ export const zendeskTestSigningSecret = 'dGhpc19zZWNyZXRfaXNfZm9yX3Rlc3Rpbmdfb25
 
 /** The headers Zendesk sends with every webhook request. */
 export const zendeskWebhookHeaders = {
+  /** Base64 HMAC-SHA256 of the timestamp followed by the raw body. */
   signature: 'x-zendesk-webhook-signature',
+  /** When Zendesk signed the request; checked against the replay window. */
   timestamp: 'x-zendesk-webhook-signature-timestamp',
+  /** The account the delivery comes from. */
   accountId: 'x-zendesk-account-id',
+  /** The webhook that sent it. */
   webhookId: 'x-zendesk-webhook-id',
+  /** The delivery's id, kept across retries: the duplicate key. */
   invocationId: 'x-zendesk-webhook-invocation-id',
 } as const;
 
@@ -25,6 +30,7 @@ export interface ZendeskWebhookVerifierOptions {
   replayWindowMs: number;
   /** Account id or subdomain → tenant id. */
   accounts: Readonly<Record<string, string>>;
+  /** Where the verifier reads the time for the replay window. */
   clock: ZendeskClock;
 }
 

@@ -236,19 +236,39 @@ export type ZendeskHoliday = z.infer<typeof zendeskHolidaySchema>;
 /** One exported ticket metric event (`activate`, `pause`, `fulfill`, `apply_sla`, `breach`, …). */
 export const zendeskTicketMetricEventSchema = z
   .object({
+    /** The metric event's id. */
     id: zendeskIdSchema,
+    /** The ticket. */
     ticket_id: zendeskIdSchema,
+    /** The metric: `reply_time`, `requester_wait_time`, `resolution_time`, … */
     metric: z.string(),
+    /** Which clock of the metric on the ticket, from 1. */
     instance_id: z.number(),
+    /** What happened to the clock: `activate`, `pause`, `fulfill`, `apply_sla`, `breach`, `update_status`, … */
     type: z.string(),
+    /** When (ISO-8601). */
     time: z.string(),
+    /** True for a breach Zendesk withdrew (the target changed). */
     deleted: z.boolean().nullish(),
+    /** The target applied, on `apply_sla` events. */
     sla: z
       .object({
+        /** The target in minutes. */
         target: z.number().nullish(),
+        /** The target in seconds, when Zendesk gives it. */
         target_in_seconds: z.number().nullish(),
+        /** Whether the target counts business hours. */
         business_hours: z.boolean().nullish(),
-        policy: z.object({ id: zendeskIdSchema, title: z.string().nullish() }).loose().nullish(),
+        /** The policy that applied the target. */
+        policy: z
+          .object({
+            /** The policy's id. */
+            id: zendeskIdSchema,
+            /** The policy's title. */
+            title: z.string().nullish(),
+          })
+          .loose()
+          .nullish(),
       })
       .loose()
       .nullish(),

@@ -18,16 +18,28 @@ import type { ZendeskRestClient } from './zendesk-rest-client';
 
 /** A request to open a Zendesk ticket for a case that began on another channel. */
 export interface CaseTicketRequest {
+  /** The tenant the account belongs to. */
   tenantId: string;
   /** The Throughline case id, stored as the ticket's `external_id` (the link from Zendesk back to the case). */
   caseId: string;
   /** Where the case lives in the integrator's console, written into the summary note. */
   caseUrl?: string;
+  /** The ticket's subject. */
   subject: string;
-  requester: { name?: string; email?: string; phone?: string };
+  /** Who the ticket is for; Zendesk creates the user when it does not know them. */
+  requester: {
+    /** The requester's name. */
+    name?: string;
+    /** The requester's email. */
+    email?: string;
+    /** The requester's phone. */
+    phone?: string;
+  };
   /** The case's events so far, summarised into an internal note. */
   timeline: ReadonlyArray<IncomingEvent>;
+  /** The ticket's priority. */
   priority?: Priority;
+  /** Tags to set on the ticket. */
   tags?: ReadonlyArray<string>;
   /** Most recent timeline lines kept in the summary (default 30). */
   maxSummaryLines?: number;
@@ -35,6 +47,7 @@ export interface CaseTicketRequest {
 
 /** The ticket a case now has in Zendesk. */
 export interface CaseTicket {
+  /** The Zendesk ticket id. */
   ticketId: string;
   /** The agent-interface link (the link from the case to Zendesk). */
   ticketUrl: string;

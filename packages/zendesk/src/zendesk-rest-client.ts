@@ -48,6 +48,11 @@ export interface ZendeskRestClient {
  * Bearer for OAuth (https://developer.zendesk.com/api-reference/introduction/security-and-auth/).
  * @param credentials - the credentials
  * @returns the header value
+ * @example
+ * ```ts
+ * authorizationHeader({ kind: 'oauth', accessToken: 'oauth-token' }); // 'Bearer oauth-token'
+ * authorizationHeader({ kind: 'api_token', email: 'ops@acme.example', token: 'abc' }); // 'Basic b3BzQGFjbWUuZXhhbXBsZS90b2tlbjphYmM='
+ * ```
  */
 export function authorizationHeader(credentials: ZendeskCredentials): string {
   if (credentials.kind === 'oauth') return `Bearer ${credentials.accessToken}`;

@@ -3,14 +3,27 @@ import { z } from 'zod';
 
 /** API credentials: an API token with the agent's email (Basic auth), or an OAuth access token. */
 export const zendeskCredentialsSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('api_token'), email: z.string().email(), token: z.string().min(1) }),
-  z.object({ kind: z.literal('oauth'), accessToken: z.string().min(1) }),
+  z.object({
+    /** An API token, used with the email of the agent it acts as. */
+    kind: z.literal('api_token'),
+    /** The agent's email. */
+    email: z.string().email(),
+    /** The API token. */
+    token: z.string().min(1),
+  }),
+  z.object({
+    /** An OAuth access token. */
+    kind: z.literal('oauth'),
+    /** The access token. */
+    accessToken: z.string().min(1),
+  }),
 ]);
 /** API credentials for one Zendesk account. */
 export type ZendeskCredentials = z.infer<typeof zendeskCredentialsSchema>;
 
 /** Where the adapter reads the time: anything with `now()` in epoch ms (a `ThroughlineClock` fits). */
 export interface ZendeskClock {
+  /** The current time, epoch ms. */
   now(): number;
 }
 

@@ -4,7 +4,9 @@ export class FakeRateWindow {
   private used = 0;
 
   constructor(
+    /** Requests allowed per window. */
     readonly limit: number,
+    /** The window's length, in ms. */
     readonly windowMs: number,
   ) {}
 

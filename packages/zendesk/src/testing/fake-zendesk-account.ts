@@ -2,62 +2,175 @@ import type { ZendeskTicketMetricEvent } from '../zendesk-api-types';
 
 /** A user of the fake account. */
 export interface FakeZendeskUser {
+  /** The user's id. */
   id: number;
+  /** Display name. */
   name: string;
+  /** Primary email. */
   email: string | null;
+  /** Primary phone, as typed. */
   phone: string | null;
+  /** A customer (`end-user`), an agent or an admin. */
   role: 'end-user' | 'agent' | 'admin';
-  identities: Array<{ id: number; user_id: number; type: string; value: string; verified: boolean; primary: boolean }>;
+  /** The user's identities, as the identities API returns them. */
+  identities: Array<{
+    /** The identity's id. */
+    id: number;
+    /** The user it belongs to. */
+    user_id: number;
+    /** `email`, `phone_number`, `twitter`, … */
+    type: string;
+    /** The address, number or handle. */
+    value: string;
+    /** Whether the user verified it. */
+    verified: boolean;
+    /** Whether it is the user's primary identity of its type. */
+    primary: boolean;
+  }>;
+  /** When the user was created (ISO-8601, to the second). */
   created_at: string;
+  /** When the user last changed. */
   updated_at: string;
 }
 
 /** A ticket of the fake account, in the REST shape. */
 export interface FakeZendeskTicket {
+  /** The ticket's id. */
   id: number;
+  /** The subject. */
   subject: string;
+  /** The first comment's text. */
   description: string;
+  /** `new`, `open`, `pending`, `hold`, `solved` or `closed`. */
   status: string;
+  /** The custom status, when the account uses them. */
   custom_status_id: number | null;
+  /** `low`, `normal`, `high` or `urgent`; null when unset. */
   priority: string | null;
+  /** The customer the ticket is for. */
   requester_id: number;
+  /** Who opened it (an agent for tickets opened on the customer's behalf). */
   submitter_id: number;
+  /** The assigned agent. */
   assignee_id: number | null;
+  /** The assigned group. */
   group_id: number | null;
+  /** Its tags. */
   tags: string[];
-  via: { channel: string };
+  /** Where it came from. */
+  via: {
+    /** The channel, such as `web`, `email` or `whatsapp`. */
+    channel: string;
+  };
+  /** The integrator's id for it (the Throughline case id for tickets opened for a case). */
   external_id: string | null;
+  /** When it was created (ISO-8601, to the second). */
   created_at: string;
+  /** When it last changed. */
   updated_at: string;
 }
 
 /** One event of a fake audit (audit shape: `type`, with `event_type` too as the export writes it). */
 export type FakeAuditEvent =
-  | { id: number; type: 'Create' | 'Change'; event_type: 'Create' | 'Change'; field_name: string; value: unknown; previous_value?: unknown }
-  | { id: number; type: 'Comment'; event_type: 'Comment'; body: string; plain_body: string; public: boolean; author_id: number; audit_id: number; created_at: string }
-  | { id: number; type: 'SatisfactionRating'; event_type: 'SatisfactionRating'; score: string; body: string | null; assignee_id: number | null };
+  | {
+      /** The event's id. */
+      id: number;
+      /** A field set on creation, or changed. */
+      type: 'Create' | 'Change';
+      /** Same as `type`. */
+      event_type: 'Create' | 'Change';
+      /** The field, such as `status` or `priority`. */
+      field_name: string;
+      /** Its new value. */
+      value: unknown;
+      /** Its value before a change. */
+      previous_value?: unknown;
+    }
+  | {
+      /** The event's id, which is the comment's id. */
+      id: number;
+      /** A comment. */
+      type: 'Comment';
+      /** Same as `type`. */
+      event_type: 'Comment';
+      /** The comment's text. */
+      body: string;
+      /** The text without formatting. */
+      plain_body: string;
+      /** False for an internal note. */
+      public: boolean;
+      /** Who wrote it. */
+      author_id: number;
+      /** The audit it belongs to. */
+      audit_id: number;
+      /** When it was written. */
+      created_at: string;
+    }
+  | {
+      /** The event's id. */
+      id: number;
+      /** A satisfaction rating. */
+      type: 'SatisfactionRating';
+      /** Same as `type`. */
+      event_type: 'SatisfactionRating';
+      /** `good`, `bad` or `offered`. */
+      score: string;
+      /** The customer's comment. */
+      body: string | null;
+      /** The agent rated. */
+      assignee_id: number | null;
+    };
 
 /** A fake audit. */
 export interface FakeZendeskAudit {
+  /** The audit's id. */
   id: number;
+  /** The ticket it belongs to. */
   ticket_id: number;
+  /** Who made the update. */
   author_id: number;
+  /** When (ISO-8601, to the second). */
   created_at: string;
-  via: { channel: string };
+  /** Where the update came from. */
+  via: {
+    /** The channel, such as `web` or `api`. */
+    channel: string;
+  };
+  /** What the update did. */
   events: FakeAuditEvent[];
 }
 
 /** What a ticket update changes; every update writes one audit. */
 export interface FakeTicketUpdate {
+  /** When the update happens. */
   at: Date | string | number;
+  /** Who makes it. */
   authorId: number;
+  /** A new status. */
   status?: string;
+  /** A new custom status. */
   customStatusId?: number;
+  /** A new priority. */
   priority?: string;
+  /** A new assignee (null to unassign). */
   assigneeId?: number | null;
+  /** A new group (null to clear). */
   groupId?: number | null;
-  comment?: { body: string; public: boolean };
-  satisfaction?: { score: 'good' | 'bad' | 'offered'; comment?: string };
+  /** A comment to add. */
+  comment?: {
+    /** Its text. */
+    body: string;
+    /** False for an internal note. */
+    public: boolean;
+  };
+  /** A satisfaction rating to record. */
+  satisfaction?: {
+    /** The rating. */
+    score: 'good' | 'bad' | 'offered';
+    /** The customer's comment. */
+    comment?: string;
+  };
+  /** The channel the update comes through (default `web`). */
   via?: string;
 }
 
@@ -72,20 +185,65 @@ function iso(at: Date | string | number): string {
  * Seed it, then serve it with `createZendeskHandlers`.
  */
 export class FakeZendeskAccount {
+  /** Users by id. */
   readonly users = new Map<number, FakeZendeskUser>();
+  /** Tickets by id. */
   readonly tickets = new Map<number, FakeZendeskTicket>();
+  /** Each ticket's audits, oldest first, by ticket id. */
   readonly audits = new Map<number, FakeZendeskAudit[]>();
+  /** SLA policies as `slas/policies` returns them (`seedZendeskSla` fills them). */
   slaPolicies: unknown[] = [];
-  schedules: Array<{ id: number; name: string; time_zone: string; intervals: Array<{ start_time: number; end_time: number }> }> = [];
-  readonly holidays = new Map<number, Array<{ id: number; name: string; start_date: string; end_date: string }>>();
+  /** Business-hours schedules as `business_hours/schedules` returns them. */
+  schedules: Array<{
+    /** The schedule's id. */
+    id: number;
+    /** Its name. */
+    name: string;
+    /** Its Rails time zone name, such as `Berlin`. */
+    time_zone: string;
+    /** Opening intervals, in minutes since Sunday 00:00. */
+    intervals: Array<{
+      /** Opens, minutes since Sunday 00:00. */
+      start_time: number;
+      /** Closes, minutes since Sunday 00:00. */
+      end_time: number;
+    }>;
+  }> = [];
+  /** Each schedule's holidays, by schedule id. */
+  readonly holidays = new Map<
+    number,
+    Array<{
+      /** The holiday's id. */
+      id: number;
+      /** Its name. */
+      name: string;
+      /** First closed day, `YYYY-MM-DD`. */
+      start_date: string;
+      /** Last closed day, `YYYY-MM-DD` (inclusive). */
+      end_date: string;
+    }>
+  >();
+  /** What `incremental/ticket_metric_events` serves. */
   metricEvents: ZendeskTicketMetricEvent[] = [];
-  customStatuses: Array<{ id: number; status_category: string; agent_label: string; active: boolean }> = [];
+  /** Custom statuses as `custom_statuses` returns them. */
+  customStatuses: Array<{
+    /** The status's id. */
+    id: number;
+    /** Its category: `new`, `open`, `pending`, `hold` or `solved`. */
+    status_category: string;
+    /** Its label for agents. */
+    agent_label: string;
+    /** Whether it can be used. */
+    active: boolean;
+  }> = [];
   private nextId: number;
   /** Set on every write: the API user that writes through the fake (agent replies). */
   apiUserId: number | null = null;
 
   constructor(
+    /** The account's subdomain: `acme` for `acme.zendesk.com`. */
     readonly subdomain: string,
+    /** The account id deliveries carry in `X-Zendesk-Account-Id`. */
     readonly accountId: number,
     firstId = 10_000,
   ) {

@@ -2,9 +2,11 @@ import type { FakeZendeskAccount, FakeZendeskUser } from './fake-zendesk-account
 
 /** How much history to seed. */
 export interface SeedOptions {
+  /** How many tickets to open. */
   tickets: number;
   /** Distinct requesters (tickets cycle through them). */
   customers?: number;
+  /** Agents who reply (default 5). */
   agents?: number;
   /** When the first ticket opens. */
   start?: Date | string | number;
@@ -16,7 +18,9 @@ export interface SeedOptions {
 
 /** What was seeded. */
 export interface SeededZendesk {
+  /** The requesters created. */
   customers: FakeZendeskUser[];
+  /** The agents created. */
   agents: FakeZendeskUser[];
   /** Instant of the last write. */
   lastUpdateAt: number;

@@ -10,8 +10,18 @@ const day = 1440;
  *
  * @param account - the fake account
  * @returns the schedule id and the policy ids
+ * @example
+ * ```ts
+ * seedZendeskSla(account);
+ * const imported = await zendesk.importSla(); // the chat, VIP and default policies; the organisation one is in `skipped`
+ * ```
  */
-export function seedZendeskSla(account: FakeZendeskAccount): { scheduleId: number; policyIds: number[] } {
+export function seedZendeskSla(account: FakeZendeskAccount): {
+  /** The "EU support" schedule. */
+  scheduleId: number;
+  /** The four policies' ids in match order: chat, VIP, organisation, default. */
+  policyIds: number[];
+} {
   const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ start_time: weekday * day + 9 * 60, end_time: weekday * day + 17 * 60 }));
   account.schedules = [
     {

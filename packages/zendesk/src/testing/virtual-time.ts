@@ -3,7 +3,10 @@ export interface VirtualTime {
   /** Current virtual time in epoch ms. */
   now(): number;
   /** A clock for `createZendesk({ clock })`. */
-  readonly clock: { now(): number };
+  readonly clock: {
+    /** Current virtual time in epoch ms. */
+    now(): number;
+  };
   /** A sleep for `createZendesk({ sleep })`: advances the virtual time by `ms`. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /** Moves time forward by hand. */

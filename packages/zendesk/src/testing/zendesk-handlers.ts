@@ -22,7 +22,9 @@ export interface ZendeskHandlersOptions {
 
 /** What the fake saw, for assertions and benchmarks. */
 export interface ZendeskFakeStats {
+  /** Requests received. */
   requests: number;
+  /** Incremental export requests accepted. */
   exportRequests: number;
   /** 429 answers given. */
   throttled: number;
@@ -34,7 +36,9 @@ export interface ZendeskFakeStats {
 
 /** The handlers and what they observed. */
 export interface ZendeskHandlers {
+  /** msw request handlers: pass them to `setupServer`. */
   handlers: RequestHandler[];
+  /** What the fake saw so far. */
   stats: ZendeskFakeStats;
 }
 
