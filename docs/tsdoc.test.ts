@@ -16,13 +16,13 @@ function fixture(files: Record<string, string>): string {
 }
 
 describe('TSDoc of the public API', () => {
-  it('every exported declaration outside the pending paths has a summary, and every exported function @param, @returns and @example', async () => {
+  it('every exported declaration outside the pending paths has a summary, and every exported function @param, @returns, @throws (for a throw of its own) and @example', async () => {
     const report = await checkTsdoc(root, readTsdocPending(root));
     expect(report.problems.map(formatTsdocProblem)).toEqual([]);
     expect(report.declarations).toBeGreaterThan(1000);
   }, 120_000);
 
-  it('reports undocumented properties (zod shape keys included, once however often they are inlined) and incomplete function docs, not the members zod makes up', async () => {
+  it('reports undocumented properties (zod shape keys included, once however often they are inlined) and incomplete function docs (a throw of its own needs @throws), not the members zod makes up', async () => {
     const directory = fixture({
       'typedoc.json': JSON.stringify({ entryPoints: ['packages/demo/src/index.ts'], tsconfig: 'tsconfig.json', skipErrorChecking: true }),
       'tsconfig.json': JSON.stringify({
@@ -61,6 +61,30 @@ describe('TSDoc of the public API', () => {
         'export function ship(parcel: Parcel, carrier: string): Shipment {',
         '  return { first: parcel, second: parcel, carrier };',
         '}',
+        '/**',
+        ' * Reads a weight.',
+        ' * @param text - grams, as typed',
+        ' * @returns grams',
+        ' * @example',
+        " * readWeight('2'); // 2",
+        ' */',
+        'export function readWeight(text: string): number {',
+        "  const check = (value: number) => { if (value < 0) throw new Error('negative'); };",
+        '  const value = Number(text);',
+        "  if (Number.isNaN(value)) throw new Error('not a number');",
+        '  check(value);',
+        '  return value;',
+        '}',
+        '/**',
+        ' * Weighs parcels.',
+        ' * @param parcels - the parcels',
+        ' * @returns their weights',
+        ' * @example',
+        " * weighAll([{ status: 'packed', weight: 2 }]); // [2]",
+        ' */',
+        'export function weighAll(parcels: Parcel[]): number[] {',
+        "  return parcels.map((parcel) => { if (parcel.weight < 0) throw new Error('negative'); return parcel.weight; });",
+        '}',
         '',
       ].join('\n'),
     });
@@ -69,10 +93,11 @@ describe('TSDoc of the public API', () => {
       '6 parcelSchema.__type.weight: summary',
       '16 Shipment.carrier: summary',
       '29 ship: param parcel, param carrier, returns, example',
+      '39 readWeight: throws',
     ]);
     const pending = await checkTsdoc(directory, { 'packages/demo/': 'later', 'packages/other/': 'later' });
     expect(pending.problems).toEqual([]);
-    expect(pending.pending).toHaveLength(3);
+    expect(pending.pending).toHaveLength(4);
     expect(pending.pendingButClean).toEqual(['packages/other/']);
   }, 120_000);
 });

@@ -2,7 +2,7 @@
  * Keeps the API reference complete: converts the public entry points with typedoc (as `pnpm docs`
  * does) and reports every exported declaration of the workspace's packages that has no TSDoc, and
  * every exported function whose TSDoc lacks a `@param` for a parameter, `@returns` for a value it
- * returns, or an `@example`.
+ * returns, `@throws` when its body throws, or an `@example`.
  *
  * Only declarations written in `packages/<name>/src` are held to this: properties that exist only
  * inside a dependency's types (the `{ a: 'a' }` records of `z.enum`, for instance) have no source to
@@ -15,6 +15,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import ts from 'typescript';
 import {
   Application,
   type Comment,
@@ -44,7 +45,7 @@ export interface TsdocProblem {
 }
 
 /** A part of the TSDoc a declaration lacks. */
-export type TsdocGap = 'summary' | 'example' | 'returns' | `param ${string}`;
+export type TsdocGap = 'summary' | 'example' | 'returns' | 'throws' | `param ${string}`;
 
 /** What a check found. */
 export interface TsdocReport {
@@ -97,9 +98,63 @@ function returnsNothing(type: SomeType | undefined): boolean {
   return text === 'void' || text === 'never' || text === 'undefined' || text === 'Promise<void>' || text === 'Promise<undefined>';
 }
 
+const sourceFiles = new Map<string, ts.SourceFile>();
+
+function sourceFileOf(path: string): ts.SourceFile {
+  let file = sourceFiles.get(path);
+  if (!file) {
+    file = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+    sourceFiles.set(path, file);
+  }
+  return file;
+}
+
+/** Whether a function body has a `throw` of its own (nested functions and classes aside). */
+function bodyThrows(body: ts.Node): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isThrowStatement(node)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}
+
+/**
+ * Whether the function declared at a line of a source file throws in its own body: the `@throws`
+ * it must document. Throws of the functions it calls are not seen.
+ * @param path - the source file
+ * @param line - 1-based line of the function's name
+ * @returns true when its body has a `throw` statement
+ * @example
+ * const source = reflection.sources![0]!;
+ * throwsDirectly(source.fullFileName, source.line); // true when the function has a `throw` of its own
+ */
+export function throwsDirectly(path: string, line: number): boolean {
+  const file = sourceFileOf(path);
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    const name = ts.isFunctionDeclaration(node) || ts.isVariableDeclaration(node) ? node.name : undefined;
+    if (name && file.getLineAndCharacterOfPosition(name.getStart(file)).line + 1 === line) {
+      const body = ts.isFunctionDeclaration(node)
+        ? node.body
+        : ts.isVariableDeclaration(node) && node.initializer && (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))
+          ? node.initializer.body
+          : undefined;
+      found = body !== undefined && bodyThrows(body);
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
 /**
  * What the TSDoc of one exported function lacks: `@param` for each parameter, `@returns` unless it
- * returns nothing, and an `@example`.
+ * returns nothing, `@throws` when its body throws, and an `@example`.
  * @param signature - one call signature of the function
  * @returns the gaps, empty when the TSDoc is complete
  */
@@ -111,6 +166,8 @@ export function functionGaps(signature: SignatureReflection): TsdocGap[] {
     if (!hasSummary(parameter.comment)) gaps.push(`param ${parameter.name}`);
   }
   if (!returnsNothing(signature.type) && !comment?.getTag('@returns')) gaps.push('returns');
+  const source = signature.parent.sources?.[0] ?? signature.sources?.[0];
+  if (source?.fullFileName && !comment?.getTag('@throws') && throwsDirectly(source.fullFileName, source.line)) gaps.push('throws');
   if (!comment?.getTag('@example')) gaps.push('example');
   return gaps;
 }

@@ -22,6 +22,7 @@ Run throughline <command> --help for the options of each command.
  * @param args - arguments after the program name
  * @param io - output streams
  * @returns the exit code
+ * @throws whatever a command threw that is neither a usage error nor a `ThroughlineError` (a bug), unchanged
  * @example
  * process.exitCode = await runCli(process.argv.slice(2), processIo());
  */
