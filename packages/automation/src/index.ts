@@ -1,5 +1,5 @@
 export { type AnalysedMessage, analyseMessage, foldText } from './intent/analyse-message';
-export { type CompiledCue, type CueSource, compileCue } from './intent/cue-pattern';
+export { type CompiledCue, type CueSource, compileCue, type Typos } from './intent/cue-pattern';
 export {
   createRuleIntentRecogniser,
   type IntentEvidence,

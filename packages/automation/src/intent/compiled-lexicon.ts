@@ -30,7 +30,10 @@ export interface CompiledLexicon {
 }
 
 const hanCharacter = /\p{Script=Han}/u;
-/** Veto stems this long or longer also match with one typo (`cancle`, `refnud`); shorter ones collide with status words. */
+/**
+ * Topic stems this long or longer also match with two letters swapped or one left out (`cancle`, `refud`);
+ * shorter ones, and other slips, turn into real words too often (`facteur` is one letter from `factur`).
+ */
 const minFuzzyTopicLength = 6;
 
 /**
@@ -61,7 +64,9 @@ export function compileLexicon(lexicon: IntentLexicon): CompiledLexicon {
     statusCues: compile(lexicon.statusCues),
     supportingStatusCues: compile(lexicon.supportingStatusCues ?? []),
     standaloneStatusCues: compile(lexicon.standaloneStatusCues),
-    otherTopicCues: lexicon.otherTopicCues.map((cue) => compileCue(cue, { fuzzy: true, minFuzzyLength: minFuzzyTopicLength })),
+    otherTopicCues: lexicon.otherTopicCues.map((cue) =>
+      compileCue(cue, { fuzzy: 'swap-or-omission', minFuzzyLength: minFuzzyTopicLength }),
+    ),
     arrivalCues: compile(lexicon.arrivalCues ?? []),
     contrastCues: compile(lexicon.contrastCues ?? []),
     gratitudeCues: compile(lexicon.gratitudeCues),

@@ -47,6 +47,6 @@ function indexKey(cue: CompiledCue): string | undefined {
   if (cue.kind === 'substring') return undefined;
   const first = cue.parts[0];
   if (first === undefined || first.kind === 'gap' || first.kind === 'infix') return undefined;
-  if (first.kind === 'prefix' && first.fuzzy) return first.text.slice(0, 1);
+  if (first.kind === 'prefix' && first.fuzzy !== 'none') return first.text.slice(0, 1);
   return first.text.length >= 2 ? first.text.slice(0, 2) : first.text;
 }

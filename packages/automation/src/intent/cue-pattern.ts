@@ -11,7 +11,7 @@ import type { AnalysedMessage } from './analyse-message';
 export type CueSource = string;
 
 type TokenMatcher =
-  | { readonly kind: 'prefix'; readonly text: string; readonly fuzzy: boolean }
+  | { readonly kind: 'prefix'; readonly text: string; readonly fuzzy: Typos }
   | { readonly kind: 'exact'; readonly text: string }
   | { readonly kind: 'infix'; readonly text: string }
   | { readonly kind: 'gap' };
@@ -26,6 +26,12 @@ export type CompiledCue =
       /** Text every match must contain (the parts matched without typos), checked before the token walk. */
       readonly required: readonly string[];
     };
+
+/**
+ * Which typing slips a stem tolerates: none, any one edit (insertion, deletion, substitution or swap of two
+ * neighbouring letters), or only a swap or a left-out letter, which rarely turns one real word into another.
+ */
+export type Typos = 'none' | 'one-edit' | 'swap-or-omission';
 
 /** Position offset for substring matches, so they never collide with token positions. */
 const substringPositionBase = 1_000_000;
@@ -44,11 +50,17 @@ export interface CueSpan {
  *
  * @param source - the cue, e.g. `where`, `=wo`, `*adresse`, `don t want ~ bot`, `订单`
  * @param options - `fuzzy` lets stems of `minFuzzyLength` letters or more (default 5) match with one typo
+ *   (`true` or `'one-edit'`: any one edit; `'swap-or-omission'`: two neighbouring letters swapped or one left out);
+ *   the first letter must always be right
  * @returns the compiled cue
  * @example
  * compileCue('tracking number');
+ * compileCue('refund', { fuzzy: 'swap-or-omission', minFuzzyLength: 6 }); // also matches `refnud`, `refud`
  */
-export function compileCue(source: CueSource, options: { fuzzy?: boolean; minFuzzyLength?: number } = {}): CompiledCue {
+export function compileCue(
+  source: CueSource,
+  options: { fuzzy?: boolean | Exclude<Typos, 'none'>; minFuzzyLength?: number } = {},
+): CompiledCue {
   if (hanCharacter.test(source)) return { kind: 'substring', source, text: source };
   const minFuzzyLength = options.minFuzzyLength ?? defaultMinFuzzyLength;
   const parts = source
@@ -58,9 +70,12 @@ export function compileCue(source: CueSource, options: { fuzzy?: boolean; minFuz
       if (part === '~') return { kind: 'gap' };
       if (part.startsWith('=')) return { kind: 'exact', text: part.slice(1) };
       if (part.startsWith('*')) return { kind: 'infix', text: part.slice(1) };
-      return { kind: 'prefix', text: part, fuzzy: options.fuzzy === true && part.length >= minFuzzyLength };
+      const typos: Typos = options.fuzzy === true ? 'one-edit' : typeof options.fuzzy === 'string' ? options.fuzzy : 'none';
+      return { kind: 'prefix', text: part, fuzzy: part.length >= minFuzzyLength ? typos : 'none' };
     });
-  const required = parts.flatMap((part) => (part.kind === 'gap' || (part.kind === 'prefix' && part.fuzzy) ? [] : [part.text]));
+  const required = parts.flatMap((part) =>
+    part.kind === 'gap' || (part.kind === 'prefix' && part.fuzzy !== 'none') ? [] : [part.text],
+  );
   return { kind: 'phrase', source, parts, required };
 }
 
@@ -181,7 +196,8 @@ function tokenMatches(part: Exclude<TokenMatcher, { kind: 'gap' }>, token: strin
       return token.includes(part.text);
     case 'prefix':
       if (token.startsWith(part.text)) return true;
-      return part.fuzzy && fuzzyPrefixMatches(part.text, token);
+      if (part.fuzzy === 'none') return false;
+      return part.fuzzy === 'one-edit' ? fuzzyPrefixMatches(part.text, token) : slipPrefixMatches(part.text, token);
   }
 }
 
@@ -191,6 +207,18 @@ function fuzzyPrefixMatches(stem: string, token: string): boolean {
   if (token.length === stem.length - 1) return withinOneEdit(stem, token);
   if (token.length >= stem.length && withinOneEdit(stem, token.slice(0, stem.length))) return true;
   return token.length > stem.length && withinOneEdit(stem, token.slice(0, stem.length + 1));
+}
+
+/** A stem matches a token's start with two neighbouring letters swapped or one letter left out, first letter kept. */
+function slipPrefixMatches(stem: string, token: string): boolean {
+  let same = 0;
+  while (same < stem.length && token[same] === stem[same]) same++;
+  if (same === 0) return false;
+  if (same === stem.length) return true;
+  // The slip sits where stem and token first differ (a left-out letter inside a run of equal letters shows up at its end).
+  const omitted = token.startsWith(stem.slice(same + 1), same);
+  const swapped = token[same] === stem[same + 1] && token[same + 1] === stem[same] && token.startsWith(stem.slice(same + 2), same + 2);
+  return omitted || swapped;
 }
 
 function withinOneEdit(a: string, b: string): boolean {
