@@ -14,7 +14,13 @@ function scrub(value: unknown): unknown {
  * Returns a copy of an event with its personal data erased (message bodies, addresses, identities,
  * profile), keeping id, type, times and ids so idempotency and metrics still hold.
  * @param event - a timeline event
- * @returns the erased copy
+ * @returns the erased copy: personal strings become `'[erased]'`, lists empty, objects null; the
+ * event's identity claims and profile are dropped and its actor keeps only its kind
+ * @example
+ * ```ts
+ * const erased = eraseEventPersonalData(event);
+ * if (erased.type === 'message.received') erased.data.body; // '[erased]'
+ * ```
  */
 export function eraseEventPersonalData(event: TimelineEvent): TimelineEvent {
   const data: Record<string, unknown> = { ...(event.data as Record<string, unknown>) };
@@ -30,6 +36,10 @@ export function eraseEventPersonalData(event: TimelineEvent): TimelineEvent {
  * @param identityKeys - normalised identity keys, such as `email:a@b.com`
  * @param events - the customer's events, whose identity claims hold the values as received
  * @returns the values to look for
+ * @example
+ * ```ts
+ * personalValues(['email:ana@example.com', 'shopify:customer:42'], []); // ['ana@example.com', 'ana%40example.com']
+ * ```
  */
 export function personalValues(identityKeys: ReadonlyArray<string>, events: ReadonlyArray<TimelineEvent>): string[] {
   const values = new Set<string>();
@@ -48,7 +58,11 @@ export function personalValues(identityKeys: ReadonlyArray<string>, events: Read
 /**
  * A merge record with the identity keys it remembered removed (they name the person).
  * @param merge - the merge
- * @returns the erased copy
+ * @returns the erased copy, with no shared identity key and no absorbed identity keys
+ * @example
+ * ```ts
+ * eraseMergeIdentities(merge).absorbedIdentityKeys; // []
+ * ```
  */
 export function eraseMergeIdentities(merge: CustomerMerge): CustomerMerge {
   return { ...merge, sharedIdentityKey: null, absorbedIdentityKeys: [] };
@@ -57,7 +71,11 @@ export function eraseMergeIdentities(merge: CustomerMerge): CustomerMerge {
 /**
  * A merge proposal with the identity key it was about removed.
  * @param proposal - the proposal
- * @returns the erased copy
+ * @returns the erased copy, with a null shared identity key
+ * @example
+ * ```ts
+ * eraseProposalIdentity(proposal).sharedIdentityKey; // null
+ * ```
  */
 export function eraseProposalIdentity(proposal: MergeProposal): MergeProposal {
   return { ...proposal, sharedIdentityKey: null };

@@ -11,6 +11,15 @@ export type UndoJournal = () => Array<() => void> | null;
 export class TenantRecords<V> {
   private readonly tenants = new Map<string, Map<string, V>>();
 
+  /**
+   * Starts empty.
+   * @param journal - reads the open transaction's undo steps (null outside one); every change pushes the step that reverts it
+   * @example
+   * ```ts
+   * let undo: Array<() => void> | null = null;
+   * const customers = new TenantRecords<Customer>(() => undo);
+   * ```
+   */
   constructor(private readonly journal: UndoJournal) {}
 
   /** The record, if any. */
@@ -83,6 +92,15 @@ export class TenantRecords<V> {
 export class TenantIndex {
   private readonly tenants = new Map<string, Map<string, Set<string>>>();
 
+  /**
+   * Starts empty.
+   * @param journal - reads the open transaction's undo steps (null outside one); every change pushes the step that reverts it
+   * @example
+   * ```ts
+   * const casesByCustomer = new TenantIndex(() => undo);
+   * casesByCustomer.add('acme', 'cus_1', 'case_1');
+   * ```
+   */
   constructor(private readonly journal: UndoJournal) {}
 
   /** Adds a member under a key (no-op when present). */
@@ -131,6 +149,15 @@ const emptySet: ReadonlySet<string> = new Set();
 export class TenantTimelines {
   private readonly tenants = new Map<string, Map<string, SortedEventIndex>>();
 
+  /**
+   * Starts empty.
+   * @param journal - reads the open transaction's undo steps (null outside one); every change pushes the step that reverts it
+   * @example
+   * ```ts
+   * const customerTimelines = new TenantTimelines(() => undo);
+   * customerTimelines.add('acme', 'cus_1', eventPosition(event));
+   * ```
+   */
   constructor(private readonly journal: UndoJournal) {}
 
   /** Adds an event position to a timeline. */

@@ -1,4 +1,13 @@
-/** Canonical position of an event: `occurredAt|id`; ISO instants in UTC sort as text. */
+/**
+ * Canonical position of an event on a timeline: `occurredAt|id`. Canonical ISO instants in UTC
+ * sort as text, so positions compare with `<` in time order, the event id breaking ties.
+ * @param event - the event, or any position with its instant and id (a decoded cursor)
+ * @returns the position text
+ * @example
+ * ```ts
+ * eventPosition({ occurredAt: '2025-11-28T09:00:00.000Z', id: 'evt_1' }); // '2025-11-28T09:00:00.000Z|evt_1'
+ * ```
+ */
 export function eventPosition(event: { occurredAt: string; id: string }): string {
   return `${event.occurredAt}|${event.id}`;
 }
@@ -52,7 +61,15 @@ export class SortedEventIndex {
   }
 }
 
-/** The event id part of a position. */
+/**
+ * The event id part of a position made by `eventPosition`.
+ * @param position - `occurredAt|id`
+ * @returns the id (everything after the first `|`)
+ * @example
+ * ```ts
+ * idOfPosition('2025-11-28T09:00:00.000Z|evt_1'); // 'evt_1'
+ * ```
+ */
 export function idOfPosition(position: string): string {
   return position.slice(position.indexOf('|') + 1);
 }
