@@ -18,9 +18,10 @@ export async function run(): Promise<BenchResult[]> {
   const messages = parseLabelledMessages(readFileSync(fixture, 'utf8'));
   const recogniser = createRuleIntentRecogniser();
   const evaluation = await evaluateIntentRecogniser(recogniser, messages);
-  const blind = messages.filter((message) => message.split === 'round-4');
+  // The newest round not yet used to change the rules: the honest estimate on unseen wording.
+  const blind = messages.filter((message) => message.split === 'round-5');
   const blindEvaluation = await evaluateIntentRecogniser(recogniser, blind);
-  const blindNote = 'round-4 was order_status P 0.945 / R 0.958 when first measured blind (fixtures/README.md)';
+  const blindNote = 'blind: written without reading the rules, not used to change them (fixtures/README.md)';
 
   const order: OrderFacts = {
     orderId: 'o1',
@@ -67,8 +68,10 @@ export async function run(): Promise<BenchResult[]> {
     { name: 'talk_to_human precision (all labelled)', value: evaluation.talkToHuman.precision },
     { name: 'talk_to_human recall (all labelled)', value: evaluation.talkToHuman.recall },
     { name: 'language detection accuracy', value: evaluation.languageAccuracy },
-    { name: 'order_status precision (round-4)', value: blindEvaluation.orderStatus.precision, note: `n=${blind.length}; ${blindNote}` },
-    { name: 'order_status recall (round-4)', value: blindEvaluation.orderStatus.recall },
+    { name: 'order_status precision (round-5, blind)', value: blindEvaluation.orderStatus.precision, note: `n=${blind.length}; ${blindNote}; target ≥ 0.95` },
+    { name: 'order_status recall (round-5, blind)', value: blindEvaluation.orderStatus.recall, note: 'a miss goes to a person' },
+    { name: 'talk_to_human precision (round-5, blind)', value: blindEvaluation.talkToHuman.precision },
+    { name: 'talk_to_human recall (round-5, blind)', value: blindEvaluation.talkToHuman.recall },
     { name: 'recognise the labelled set, messages', opsPerSecond: recognitionsPerCpuSecond(recogniser, messages), note: 'per CPU-second' },
   ];
   for (const task of bench.tasks) {
