@@ -14,7 +14,16 @@ export interface ApiClientOptions {
   /** Headers sent with every request (authentication). */
   headers?: Record<string, string>;
   /** Retries: how many, which methods, which statuses. Non-idempotent methods are not retried by default. */
-  retry?: { limit?: number; methods?: string[]; statusCodes?: number[]; maxRetryAfterMs?: number };
+  retry?: {
+    /** Most retries after the first attempt (default 4). */
+    limit?: number;
+    /** Lower-case HTTP methods that may be retried (default `get`, `put`, `head`, `delete`, `options`, `trace`). */
+    methods?: string[];
+    /** Statuses that are retried (default 408, 429, 500, 502, 503, 504). */
+    statusCodes?: number[];
+    /** Longest wait a `Retry-After` header can ask for, in ms (default 120 s); a longer one is cut to this. */
+    maxRetryAfterMs?: number;
+  };
   /** Per-attempt timeout in ms (default 30 s). */
   timeoutMs?: number;
   /** Called with every response, before errors are raised: adapters read their rate-limit headers here. */
@@ -25,23 +34,31 @@ export interface ApiClientOptions {
 
 /** One request through the client. */
 export interface ApiRequest {
+  /** The HTTP method. */
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path relative to the base URL, or an absolute URL on the same host (next-page links). */
   path: string;
+  /** Query parameters added to the URL. */
   searchParams?: Record<string, string | number>;
+  /** A body sent as JSON (with `content-type: application/json`). */
   json?: unknown;
   /** Form-encoded body; a repeated key takes an array. */
   form?: Record<string, string | ReadonlyArray<string>>;
+  /** Headers for this request only, over the client's own. */
   headers?: Record<string, string>;
   /** Marks a POST as safe to retry (the platform deduplicates it). */
   idempotent?: boolean;
+  /** Aborts the request and any retry still to come. */
   signal?: AbortSignal;
 }
 
 /** A successful answer: status, headers and the body parsed with 64-bit ids kept as strings. */
 export interface ApiResponse {
+  /** The HTTP status (a success: errors are thrown as `ApiCallError`). */
   status: number;
+  /** The response headers (rate-limit headers among them). */
   headers: Headers;
+  /** The parsed JSON body, integers too large for a number kept as strings; null when the body is empty. */
   body: unknown;
 }
 
@@ -49,6 +66,8 @@ export interface ApiResponse {
 export interface ApiClient {
   /**
    * Sends a request and parses the JSON answer.
+   * @param request - method, path, query, body and headers
+   * @returns the status, headers and parsed body of the successful answer
    * @throws {ApiCallError} when the platform answers an error status after retries, or no answer arrives
    */
   request(request: ApiRequest): Promise<ApiResponse>;

@@ -72,7 +72,13 @@ export function parseJsonLossless(text: string): unknown {
 /**
  * Reads an id that may arrive as a number or a string as a decimal string.
  * @param value - a parsed id
- * @returns the id as a string, or null when absent
+ * @returns the id as a string, or null when absent (null, undefined, an empty string, anything else)
+ * @example
+ * ```ts
+ * idToString(42); // '42'
+ * idToString('820982911946154508'); // '820982911946154508'
+ * idToString(null); // null
+ * ```
  */
 export function idToString(value: unknown): string | null {
   if (typeof value === 'string' && value.length > 0) return value;

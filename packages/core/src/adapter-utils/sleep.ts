@@ -3,6 +3,11 @@
  * @param ms - how long to wait
  * @param signal - aborts the wait
  * @returns a promise that resolves after the wait
+ * @throws the signal's reason (a rejection) when the signal aborts before the wait ends
+ * @example
+ * ```ts
+ * await sleep(retryAfterMs, request.signal);
+ * ```
  */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

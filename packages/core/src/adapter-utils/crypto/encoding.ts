@@ -4,6 +4,10 @@ const hexDigits = Array.from({ length: 256 }, (_, index) => index.toString(16).p
  * Encodes bytes as lower-case hex.
  * @param value - the bytes
  * @returns hex text, two digits a byte
+ * @example
+ * ```ts
+ * toHex(new Uint8Array([0, 15, 255])); // '000fff'
+ * ```
  */
 export function toHex(value: Uint8Array): string {
   let text = '';
@@ -15,6 +19,10 @@ export function toHex(value: Uint8Array): string {
  * Encodes bytes as standard base64 (with padding).
  * @param value - the bytes
  * @returns base64 text
+ * @example
+ * ```ts
+ * toBase64(new TextEncoder().encode('hi')); // 'aGk='
+ * ```
  */
 export function toBase64(value: Uint8Array): string {
   let binary = '';
@@ -28,6 +36,11 @@ export function toBase64(value: Uint8Array): string {
  * Decodes standard base64; returns null when the text is not base64.
  * @param text - base64 text
  * @returns the bytes, or null
+ * @example
+ * ```ts
+ * fromBase64('aGk='); // Uint8Array [104, 105]
+ * fromBase64('not base64!'); // null
+ * ```
  */
 export function fromBase64(text: string): Uint8Array | null {
   try {

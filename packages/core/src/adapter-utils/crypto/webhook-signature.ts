@@ -9,14 +9,20 @@ export interface SignatureVerifier {
    * Whether `signature` is the HMAC of `data` under any of the secrets.
    * @param data - the signed bytes or text
    * @param signature - the signature as sent, in the verifier's encoding
+   * @returns true when it matches under one of the secrets; false for a mismatch or a signature that does not decode
    */
   verify(data: string | Uint8Array, signature: string): Promise<boolean>;
-  /** Signs data with the first (current) secret, in the verifier's encoding. */
+  /**
+   * Signs data with the first (current) secret, in the verifier's encoding.
+   * @param data - the bytes or text to sign
+   * @returns the signature as the platform would send it
+   */
   sign(data: string | Uint8Array): Promise<string>;
 }
 
 /** How to build a signature verifier. */
 export interface SignatureVerifierOptions {
+  /** The hash the platform signs with: `SHA-256` (Shopify, Zendesk) or `SHA-1` (Twilio). */
   algorithm: HmacAlgorithm;
   /** Secrets, current first; all are accepted. */
   secrets: ReadonlyArray<string>;
@@ -83,6 +89,10 @@ export function createSignatureVerifier(options: SignatureVerifierOptions): Sign
  * SHA-256 of the data, hex encoded (Twilio's `bodySHA256`).
  * @param data - bytes or text
  * @returns lower-case hex digest
+ * @example
+ * ```ts
+ * await sha256Hex('abc'); // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+ * ```
  */
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
   return toHex(await cryptoPrimitives.sha256(data));
@@ -94,6 +104,11 @@ export async function sha256Hex(data: string | Uint8Array): Promise<string> {
  * @param key - the secret
  * @param data - bytes or text
  * @returns the digest
+ * @example
+ * ```ts
+ * toHex(await hmac('SHA-256', 'key', 'The quick brown fox jumps over the lazy dog'));
+ * // 'f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8'
+ * ```
  */
 export function hmac(algorithm: HmacAlgorithm, key: string | Uint8Array, data: string | Uint8Array): Promise<Uint8Array> {
   return cryptoPrimitives.createHmacSigner(algorithm, key)(data);
