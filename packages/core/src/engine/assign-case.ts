@@ -48,6 +48,11 @@ function isPublicAgentReply(event: IncomingEvent): boolean {
  * @param customerId - the customer it resolved to
  * @param settings - reopen window and tenant
  * @returns where the event sits
+ * @example
+ * ```ts
+ * const placement = assignCase(state, event, resolution.customerId, settings);
+ * placement.caseId; // the case the event joined, opened or reopened; null for an order fact
+ * ```
  */
 export function assignCase(state: FoldState, event: IncomingEvent, customerId: string, settings: FoldSettings): TimelinePlacement {
   if (customerFactTypes.has(event.type)) return { customerId, caseId: null, repeatContact: false };

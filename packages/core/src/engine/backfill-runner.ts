@@ -7,22 +7,29 @@ import type { ThroughlineEvents } from './throughline-events';
 
 /** What to backfill. */
 export interface BackfillOptions {
+  /** The adapter to read records from (it must implement `doListEvents`). */
   adapterId: string;
+  /** The tenant to backfill. */
   tenantId: string;
   /** Records updated at or after this instant. */
   since: Date;
   /** Stop after this many pages (resume later from the checkpoint). */
   maxPages?: number;
+  /** Aborts the adapter's page requests. */
   signal?: AbortSignal;
 }
 
 /** How a backfill ended. */
 export interface BackfillReport {
+  /** Pages read and committed in this run. */
   pages: number;
+  /** Events appended in this run (derived ones included). */
   events: number;
+  /** Events dropped because they were already stored (delivered earlier by webhook, say). */
   duplicates: number;
   /** True when the adapter said there is nothing more. */
   complete: boolean;
+  /** The checkpointed cursor where the next run resumes; null when complete. */
   cursor: string | null;
 }
 
@@ -31,6 +38,18 @@ export interface BackfillReport {
  * committed page so an interrupted backfill resumes where it stopped.
  */
 export class BackfillRunner {
+  /**
+   * Builds the runner `createThroughline` exposes as `throughline.backfill`.
+   * @param adapters - the configured adapters
+   * @param store - where checkpoints are kept
+   * @param pipeline - the ingest path pages go through
+   * @param events - where `backfill.progress` is emitted
+   * @param clock - stamps checkpoints
+   * @example
+   * ```ts
+   * const runner = new BackfillRunner(adapters, store, pipeline, events, systemClock);
+   * ```
+   */
   constructor(
     private readonly adapters: ReadonlyArray<ChannelAdapterV1>,
     private readonly store: TimelineStore,
@@ -44,6 +63,11 @@ export class BackfillRunner {
    * @param options - adapter, tenant, since, limits
    * @returns pages and events ingested, and whether the backfill completed
    * @throws {ThroughlineError} when the adapter does not exist or cannot backfill
+   * @example
+   * ```ts
+   * const report = await throughline.backfill.run({ adapterId: 'shopify', tenantId: 'acme.myshopify.com', since: new Date('2025-11-01T00:00:00Z'), maxPages: 10 });
+   * if (!report.complete) console.log(`resume later from ${report.cursor}`);
+   * ```
    */
   async run(options: BackfillOptions): Promise<BackfillReport> {
     const adapter = this.adapters.find((candidate) => candidate.id === options.adapterId);

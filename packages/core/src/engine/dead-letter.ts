@@ -8,7 +8,12 @@ let sequence = 0;
  * @param body - the raw body text
  * @param details - tenant, adapter, reason and message
  * @param now - when it was received, epoch ms
- * @returns the dead letter to store
+ * @returns the dead letter to store, with the `authorization` header redacted
+ * @example
+ * ```ts
+ * const letter = createDeadLetter(request, bodyText, { tenantId: null, adapterId: 'shopify', reason: 'invalid_signature', message: 'HMAC mismatch' }, clock.now());
+ * await store.transaction((transaction) => transaction.putDeadLetter(letter));
+ * ```
  */
 export function createDeadLetter(
   request: Request,

@@ -4,7 +4,16 @@ import { assignCase } from './assign-case';
 import { type FoldSettings, type FoldState, pairKey } from './fold-state';
 import { recordMerge, resolveCustomer } from './resolve-customer';
 
-/** The survivor a customer id resolves to after merges. */
+/**
+ * The survivor a customer id resolves to after merges, following `mergedInto` links.
+ * @param state - the fold state
+ * @param customerId - any customer id, merged away or not
+ * @returns the id of the customer that now holds it (the id itself when it was never merged)
+ * @example
+ * ```ts
+ * survivorOf(state, 'cus_absorbed'); // 'cus_survivor' once cus_absorbed was merged into it
+ * ```
+ */
 export function survivorOf(state: FoldState, customerId: string): string {
   let current = customerId;
   for (let hops = 0; hops < 1000; hops++) {
@@ -36,8 +45,20 @@ function place(state: FoldState, event: IncomingEvent, placement: TimelinePlacem
  * @param event - the next event in canonical (occurredAt, id) order
  * @param settings - fold settings
  * @returns whether customers were merged
+ * @example
+ * ```ts
+ * const state = createFoldState();
+ * for (const event of eventsInCanonicalOrder) foldEvent(state, event, settings);
+ * ```
  */
-export function foldEvent(state: FoldState, event: IncomingEvent, settings: FoldSettings): { merged: boolean } {
+export function foldEvent(
+  state: FoldState,
+  event: IncomingEvent,
+  settings: FoldSettings,
+): {
+  /** True when the event merged customers (the caller then re-folds the connected customers). */
+  merged: boolean;
+} {
   switch (event.type) {
     case 'identity.merged': {
       const survivorId = survivorOf(state, event.data.survivorId);
@@ -114,6 +135,11 @@ export function foldEvent(state: FoldState, event: IncomingEvent, settings: Fold
  * @param state - a fresh state (with undone merges and vetoes preset)
  * @param events - source events (derived ones are skipped by the caller)
  * @param settings - fold settings
+ * @example
+ * ```ts
+ * const after = createFoldState();
+ * foldAll(after, [...storedSourceEvents, newEvent], settings);
+ * ```
  */
 export function foldAll(state: FoldState, events: ReadonlyArray<IncomingEvent>, settings: FoldSettings): void {
   const unique = new Map<string, IncomingEvent>();

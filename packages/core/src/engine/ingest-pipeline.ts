@@ -24,14 +24,21 @@ export type CaseEvaluator = (transaction: StoreTransaction, tenantId: string, ca
 
 /** Settings of the ingest pipeline. */
 export interface IngestPipelineSettings {
+  /** Where events and derived records are written, one transaction per ingest. */
   store: TimelineStore;
+  /** Normalises the identity claims of events. */
   normaliser: IdentityNormaliser;
+  /** A solved case reopens when the customer writes again within this window, in ms. */
   reopenWindowMs: number;
+  /** Tier given to new customers. */
   defaultTier: string;
+  /** The time case evaluators and timers see. */
   clock: ThroughlineClock;
+  /** Where events out are emitted after each commit. */
   events: ThroughlineEvents;
   /** Validate adapter output with the zod schemas (on by default). */
   validate: boolean;
+  /** Run on the touched cases inside each ingest transaction (the SLA engine first). */
   caseEvaluators: CaseEvaluator[];
 }
 
@@ -54,6 +61,14 @@ export class IngestPipeline {
   /** Runs after every committed ingest (the SLA timer re-arms itself here). */
   afterCommit: ((report: IngestReport) => Promise<void>) | null = null;
 
+  /**
+   * Builds the pipeline `createThroughline` shares between webhooks, backfills and the tenant API.
+   * @param settings - store, normaliser, case settings, clock, events and evaluators
+   * @example
+   * ```ts
+   * const pipeline = new IngestPipeline({ store, normaliser, reopenWindowMs: 72 * 3_600_000, defaultTier: 'standard', clock: systemClock, events, validate: true, caseEvaluators: [] });
+   * ```
+   */
   constructor(private readonly settings: IngestPipelineSettings) {}
 
   /**
@@ -62,6 +77,11 @@ export class IngestPipeline {
    * @param incoming - events as adapters produce them
    * @returns what was appended and what was a duplicate
    * @throws {ValidationError} when an event does not match the model or names another tenant
+   * @example
+   * ```ts
+   * const report = await pipeline.ingest('acme.myshopify.com', parsed.events);
+   * console.log(`${report.appended.length} appended, ${report.duplicates.length} duplicates`);
+   * ```
    */
   async ingest(tenantId: string, incoming: ReadonlyArray<IncomingEvent>): Promise<IngestReport> {
     const events: IncomingEvent[] = [];
@@ -125,6 +145,10 @@ export class IngestPipeline {
    * @param now - epoch ms
    * @param limit - most timers to claim in one go
    * @returns the SLA events appended
+   * @example
+   * ```ts
+   * const fired = await pipeline.fireDueTimers(clock.now());
+   * ```
    */
   async fireDueTimers(now: number, limit = 500): Promise<TimelineEvent[]> {
     const byTenant = await this.settings.store.transaction(async (transaction) => {

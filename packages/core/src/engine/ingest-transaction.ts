@@ -8,17 +8,33 @@ import { createFoldState, type FoldSettings, type FoldState, isDerivedEvent, pai
 
 /** What one ingest changed, for events out and for the SLA fold. */
 export interface IngestChanges {
+  /** Events newly placed on timelines (derived ones included). */
   appended: TimelineEvent[];
+  /** Ids of events already stored, dropped. */
   duplicates: string[];
+  /** Customers that did not exist before. */
   createdCustomers: Customer[];
+  /** Cases opened, changed or given events: the SLA engine re-evaluates these. */
   touchedCaseIds: Set<string>;
+  /** Customers created or changed. */
   touchedCustomerIds: Set<string>;
+  /** Merges that did not exist before. */
   newMergeIds: string[];
+  /** Merge proposals that did not exist before. */
   newProposalIds: string[];
+  /** Cases that did not exist before. */
   openedCaseIds: string[];
 }
 
-/** A fresh change record. */
+/**
+ * A fresh change record.
+ * @returns a record with every list and set empty
+ * @example
+ * ```ts
+ * const changes = createChanges();
+ * for (const event of events) await applyEvent(transaction, event, settings, changes);
+ * ```
+ */
 export function createChanges(): IngestChanges {
   return {
     appended: [],
@@ -244,6 +260,14 @@ function operationCustomers(event: IncomingEvent): string[] {
  * @param event - a validated source event, not yet stored
  * @param settings - fold settings
  * @param changes - collects what changed
+ * @example
+ * ```ts
+ * await store.transaction(async (transaction) => {
+ *   const changes = createChanges();
+ *   await applyEvent(transaction, event, settings, changes);
+ *   return changes;
+ * });
+ * ```
  */
 export async function applyEvent(transaction: StoreTransaction, event: IncomingEvent, settings: FoldSettings, changes: IngestChanges): Promise<void> {
   const tenantId = settings.tenantId;

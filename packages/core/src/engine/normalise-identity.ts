@@ -3,8 +3,22 @@ import type { IdentityClaim, IdentityKind } from '../model/identity';
 
 /** A claim turned into its normalised key, or the reason it could not be. */
 export type NormalisedIdentity =
-  | { ok: true; key: string; kind: IdentityKind }
-  | { ok: false; claim: IdentityClaim; reason: string };
+  | {
+      /** The claim was usable. */
+      ok: true;
+      /** The normalised key, such as `email:ana@example.com` or `phone:+15024592181`. */
+      key: string;
+      /** What kind of identifier it is. */
+      kind: IdentityKind;
+    }
+  | {
+      /** The claim was not usable. */
+      ok: false;
+      /** The claim as it was given. */
+      claim: IdentityClaim;
+      /** Why it could not be normalised. */
+      reason: string;
+    };
 
 const emailPattern = /^[^\s@]+@[^\s@]+$/;
 
@@ -15,13 +29,25 @@ const emailPattern = /^[^\s@]+@[^\s@]+$/;
 export class IdentityNormaliser {
   private readonly cache = new Map<string, NormalisedIdentity>();
 
-  /** @param defaultRegion - region assumed for phones written without a country code */
+  /**
+   * Builds a normaliser with an empty cache.
+   * @param defaultRegion - region assumed for phones written without a country code
+   * @example
+   * ```ts
+   * const normaliser = new IdentityNormaliser('GB');
+   * ```
+   */
   constructor(private readonly defaultRegion: CountryCode) {}
 
   /**
    * Normalises one claim.
    * @param claim - the identifier as the source wrote it
    * @returns its key, such as `phone:+15024592181`, or why it is unusable
+   * @example
+   * ```ts
+   * new IdentityNormaliser('US').normalise({ kind: 'email', value: ' Ana@Example.COM ' }); // { ok: true, key: 'email:ana@example.com', kind: 'email' }
+   * new IdentityNormaliser('US').normalise({ kind: 'phone', value: 'whatsapp:+1 502-459-2181' }); // { ok: true, key: 'phone:+15024592181', kind: 'phone' }
+   * ```
    */
   normalise(claim: IdentityClaim): NormalisedIdentity {
     const cacheKey = `${claim.kind}\u0000${claim.kind === 'platform' || claim.kind === 'reference' ? claim.namespace : claim.kind === 'social' ? claim.network : ''}\u0000${claim.value}`;
@@ -62,7 +88,15 @@ export class IdentityNormaliser {
   }
 }
 
-/** The platform namespace of a platform identity key (`shopify:customer` of `shopify:customer:123`). */
+/**
+ * The platform namespace of a platform identity key (`shopify:customer` of `shopify:customer:123`).
+ * @param key - a normalised platform identity key
+ * @returns everything before the second `:`
+ * @example
+ * ```ts
+ * platformNamespaceOf('shopify:customer:123'); // 'shopify:customer'
+ * ```
+ */
 export function platformNamespaceOf(key: string): string {
   const second = key.indexOf(':', key.indexOf(':') + 1);
   return key.slice(0, second);

@@ -5,6 +5,16 @@ import type { CustomerDataExport, ThroughlineEvents } from './throughline-events
 
 /** Carries out platform privacy requests against the store. */
 export class PrivacyService {
+  /**
+   * Builds the service the webhook handler hands privacy requests to.
+   * @param store - where customers are found, exported and erased
+   * @param normaliser - normalises the request's identifiers
+   * @param events - where `privacy.data_requested` and `privacy.erased` are emitted
+   * @example
+   * ```ts
+   * const privacy = new PrivacyService(store, normaliser, events);
+   * ```
+   */
   constructor(
     private readonly store: TimelineStore,
     private readonly normaliser: IdentityNormaliser,
@@ -22,6 +32,11 @@ export class PrivacyService {
    * Exports (data request) or erases (customer or tenant redact) what the store holds.
    * @param request - the platform's privacy request
    * @returns the export for a data request, otherwise null
+   * @example
+   * ```ts
+   * const exported = await privacy.handle(request);
+   * if (exported) await sendToMerchant(exported);
+   * ```
    */
   async handle(request: PrivacyRequest): Promise<CustomerDataExport | null> {
     const tenantId = request.tenantId;

@@ -1,5 +1,19 @@
 /** The body of a request read up to a cap. */
-export type BodyReadResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: 'body_too_large'; bytes: Uint8Array };
+export type BodyReadResult =
+  | {
+      /** The whole body fitted under the cap. */
+      ok: true;
+      /** The body. */
+      bytes: Uint8Array;
+    }
+  | {
+      /** The body was over the cap. */
+      ok: false;
+      /** Why it was refused. */
+      reason: 'body_too_large';
+      /** What was read before stopping (at most the cap; empty when `Content-Length` refused it up front). */
+      bytes: Uint8Array;
+    };
 
 /**
  * Reads a request body, stopping as soon as it exceeds `maxBytes` (a `Content-Length` that
@@ -7,6 +21,11 @@ export type BodyReadResult = { ok: true; bytes: Uint8Array } | { ok: false; reas
  * @param request - the incoming request
  * @param maxBytes - the cap
  * @returns the bytes, or the first `maxBytes` and a refusal
+ * @example
+ * ```ts
+ * const read = await readBodyCapped(request, 1024 * 1024);
+ * if (!read.ok) return new Response('Body too large', { status: 413 });
+ * ```
  */
 export async function readBodyCapped(request: Request, maxBytes: number): Promise<BodyReadResult> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);

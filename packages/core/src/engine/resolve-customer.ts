@@ -7,7 +7,9 @@ import { stableHash } from './stable-hash';
 
 /** The customer an event resolved to, and whether resolution merged customers. */
 export interface Resolution {
+  /** The customer (a survivor) the event belongs to. */
   customerId: string;
+  /** True when resolving the event merged customers. */
   merged: boolean;
 }
 
@@ -33,6 +35,11 @@ function createdOrder(a: Customer, b: Customer): number {
  * @param event - a source event in canonical order
  * @param settings - tenant and normalisation settings
  * @returns the customer id and whether a merge happened
+ * @example
+ * ```ts
+ * const resolution = resolveCustomer(state, event, settings);
+ * const placement = assignCase(state, event, resolution.customerId, settings);
+ * ```
  */
 export function resolveCustomer(state: FoldState, event: IncomingEvent, settings: FoldSettings): Resolution {
   const keys = eventIdentityKeys(event, settings.normaliser);
@@ -137,7 +144,20 @@ export function resolveCustomer(state: FoldState, event: IncomingEvent, settings
 
 /**
  * Records a merge and, unless it was undone, moves the absorbed customer's identities, events
- * and cases to the survivor.
+ * and cases to the survivor. An automatic merge also produces its derived `identity.merged` event.
+ * @param state - the fold state, changed in place
+ * @param settings - tenant settings
+ * @param evidence - the event that caused the merge (its id and instant)
+ * @param survivorId - the customer that holds everything after the merge
+ * @param absorbedId - the customer merged into the survivor
+ * @param mergeId - the merge's id
+ * @param kind - automatic, manual or an accepted proposal
+ * @param sharedIdentityKey - the identity both customers shared (automatic merges), or null
+ * @param undoneAt - when a later unmerge undid it, or null: an undone merge is recorded but not applied
+ * @example
+ * ```ts
+ * recordMerge(state, settings, event, survivor.id, absorbed.id, `merge_${stableHash(event.id)}`, 'automatic', 'email:ana@example.com', null);
+ * ```
  */
 export function recordMerge(
   state: FoldState,

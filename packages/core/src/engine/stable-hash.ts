@@ -2,7 +2,11 @@
  * A fast, stable 53-bit string hash (cyrb53) rendered in base 36: deterministic ids derived from
  * source ids, so replaying the same events always yields the same customer, case and merge ids.
  * @param text - the input
- * @returns an 11-character (at most) base-36 string
+ * @returns an 11-character base-36 string (zero-padded)
+ * @example
+ * ```ts
+ * stableHash('shopify:order:820982911946154508'); // '0y49tqobg7i'
+ * ```
  */
 export function stableHash(text: string): string {
   let h1 = 0xdeadbeef;

@@ -17,6 +17,7 @@ import { decodeTimelineCursor, encodeTimelineCursor } from './timeline-cursor';
 
 /** A page of a timeline, newest first. */
 export interface TimelinePage {
+  /** The page's events, newest first (by occurredAt, then id). */
   events: TimelineEvent[];
   /** Pass as `before` for the next (older) page; null at the end. */
   nextCursor: string | null;
@@ -28,12 +29,15 @@ export interface TimelineOptions {
   before?: string;
   /** Page size (default 50, at most 500). */
   limit?: number;
+  /** Only events of these types. */
   types?: ReadonlyArray<TimelineEventType>;
+  /** Only events on these channels (events without a channel, such as orders, are left out). */
   channels?: ReadonlyArray<Channel>;
 }
 
 /** Why an identity belongs to a customer. */
 export interface IdentityExplanation {
+  /** The identity the customer holds. */
   identity: Identity;
   /** The event that proved it. */
   evidence: TimelineEvent | undefined;
@@ -43,12 +47,23 @@ export interface IdentityExplanation {
 
 /** A customer with every identity they hold. */
 export interface CustomerView {
+  /** The customer (the survivor, when the id asked for was merged into another). */
   customer: Customer;
+  /** Every identity the customer holds. */
   identities: Identity[];
 }
 
 /** Something not found in this tenant. */
 export class NotFoundError extends ThroughlineError {
+  /**
+   * Builds the error, with code `not_found`.
+   * @param what - the kind of record (`Customer`, `Case`, `Merge`, …)
+   * @param id - the id that was looked for
+   * @example
+   * ```ts
+   * new NotFoundError('Case', 'case_42').message; // 'Case "case_42" does not exist in this tenant'
+   * ```
+   */
   constructor(what: string, id: string) {
     super('not_found', `${what} "${id}" does not exist in this tenant`);
     this.name = 'NotFoundError';
@@ -57,52 +72,104 @@ export class NotFoundError extends ThroughlineError {
 
 /** Everything a tenant can read and do: customers, cases, timeline. Nothing reaches another tenant. */
 export interface TenantApi {
+  /** The tenant every call reads and writes. */
   readonly tenantId: string;
+  /** Customers, their identities and merges. */
   customers: {
     /** A customer (following merges to the survivor) with its identities. */
     get(customerId: string): Promise<CustomerView | undefined>;
     /** The customer holding an identifier (email, phone, platform id). */
     findByIdentity(claim: IdentityClaim): Promise<CustomerView | undefined>;
-    /** Why each identity belongs to the customer: evidence event and merge. */
+    /**
+     * Why each identity belongs to the customer: evidence event and merge.
+     * @throws {NotFoundError} when the customer does not exist
+     */
     explain(customerId: string): Promise<IdentityExplanation[]>;
-    /** Merges two customers by hand (recorded on the timeline). */
+    /**
+     * Merges two customers by hand (recorded on the timeline); the older customer survives.
+     * @throws {NotFoundError} when either customer does not exist
+     * @throws {ThroughlineError} `already_merged` when both ids lead to one customer already
+     */
     merge(customerIdA: string, customerIdB: string, actor?: { id?: string; name?: string }): Promise<CustomerMerge>;
-    /** Undoes a merge: both customers and their timelines are restored. */
+    /**
+     * Undoes a merge: both customers and their timelines are restored.
+     * @throws {NotFoundError} when the merge does not exist
+     * @throws {ThroughlineError} `already_unmerged` when the merge was undone before
+     */
     unmerge(mergeId: string, actor?: { id?: string; name?: string }): Promise<void>;
     /** Merges the identity resolution proposed but would not make alone. */
     proposals(limit?: number): Promise<MergeProposal[]>;
-    /** Accepts a proposal: the two customers are merged. */
+    /**
+     * Accepts a proposal: the two customers are merged.
+     * @throws {NotFoundError} when the proposal or one of its customers does not exist
+     * @throws {ThroughlineError} `proposal_closed` when the proposal was already accepted or rejected
+     */
     acceptProposal(proposalId: string): Promise<CustomerMerge>;
   };
+  /** Cases: reading, status, split and merge, and replies. */
   cases: {
+    /** A case by id, as stored (a merged case has `mergedInto` set); undefined when it does not exist. */
     get(caseId: string): Promise<SupportCase | undefined>;
+    /**
+     * The customer's cases (following merges to the survivor), merged-away cases left out.
+     * @throws {NotFoundError} when the customer does not exist
+     */
     forCustomer(customerId: string): Promise<SupportCase[]>;
-    /** The customer's open case, if any. */
+    /**
+     * The customer's open case (not solved or closed, the latest active when several), if any.
+     * @throws {NotFoundError} when the customer does not exist
+     */
     openCaseOf(customerId: string): Promise<SupportCase | undefined>;
-    /** Sets a case's status (and optionally priority), recorded on the timeline. */
+    /**
+     * Sets a case's status (and optionally priority), recorded on the timeline.
+     * @throws {NotFoundError} when the case does not exist
+     */
     setStatus(caseId: string, status: CaseStatus, priority?: Priority): Promise<void>;
-    /** Moves events into a new case; returns its id. */
+    /**
+     * Moves events into a new case; returns its id.
+     * @throws {NotFoundError} when the case does not exist
+     */
     split(caseId: string, eventIds: ReadonlyArray<string>): Promise<string>;
-    /** Folds `absorbedCaseId` into `caseId`. */
+    /**
+     * Folds `absorbedCaseId` into `caseId`.
+     * @throws {NotFoundError} when either case does not exist
+     */
     merge(caseId: string, absorbedCaseId: string): Promise<void>;
     /**
      * Answers the case's customer on their last inbound channel (or the one given), through the
      * adapter that serves it, with that channel's rules (WhatsApp window, SMS segments, ticket
      * threading); the sent message lands on the case's timeline.
+     * @throws {NotFoundError} when the case does not exist
      * @throws {ReplyRoutingError} when no adapter or address serves the channel
      */
     reply(caseId: string, reply: CaseReply): Promise<SendResult>;
   };
+  /** Timelines, newest first, a page at a time. */
   timeline: {
+    /**
+     * A page of the customer's timeline across every channel (following merges to the survivor).
+     * @throws {NotFoundError} when the customer does not exist
+     * @throws {ValidationError} when `before` is not a cursor from a previous page
+     */
     forCustomer(customerId: string, options?: TimelineOptions): Promise<TimelinePage>;
+    /**
+     * A page of the case's timeline.
+     * @throws {NotFoundError} when the case does not exist
+     * @throws {ValidationError} when `before` is not a cursor from a previous page
+     */
     forCase(caseId: string, options?: TimelineOptions): Promise<TimelinePage>;
   };
+  /** SLA clocks of the tenant's cases. */
   sla: {
-    /** The case's SLA clocks as of now (empty without SLA settings). */
+    /**
+     * The case's SLA clocks as of now (empty without SLA settings).
+     * @throws {NotFoundError} when the case does not exist
+     */
     forCase(caseId: string): Promise<SlaClock[]>;
     /** The queue of what breaches next, across the tenant's cases, soonest first. */
     dueSoon(options: { within: number; limit?: number }): Promise<DueSoonEntry[]>;
   };
+  /** The current state of platform entities (orders, messages, calls). */
   entities: {
     /** The newest event of an entity (an order, a message, a call): its current state. */
     current(entityKey: string): Promise<TimelineEvent | undefined>;
@@ -111,19 +178,30 @@ export interface TenantApi {
 
 /** What the tenant API is built on. */
 export interface TenantApiDependencies {
+  /** Where records are read. */
   store: TimelineStore;
+  /** Where operations (merges, status changes, sent replies) are ingested. */
   pipeline: IngestPipeline;
+  /** Normalises the identifiers customers are looked up by. */
   normaliser: IdentityNormaliser;
+  /** Stamps operations with their time. */
   clock: ThroughlineClock;
+  /** The SLA service; undefined without SLA settings. */
   sla: SlaService | undefined;
+  /** The adapters replies are sent through. */
   adapters: ReadonlyArray<ChannelAdapterV1>;
 }
 
 /**
  * Builds the tenant-scoped API.
  * @param tenantId - the tenant
- * @param dependencies - store, pipeline, normaliser, clock
+ * @param dependencies - store, pipeline, normaliser, clock, SLA service and adapters
  * @returns the API
+ * @example
+ * ```ts
+ * const api = createTenantApi('acme.myshopify.com', { store, pipeline, normaliser, clock: systemClock, sla: undefined, adapters: [] });
+ * const view = await api.customers.findByIdentity({ kind: 'email', value: 'ana@example.com' });
+ * ```
  */
 export function createTenantApi(tenantId: string, dependencies: TenantApiDependencies): TenantApi {
   const { store, pipeline, normaliser, clock, sla, adapters } = dependencies;

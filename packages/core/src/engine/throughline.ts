@@ -52,13 +52,19 @@ export interface Throughline {
      */
     handle(request: Request): Promise<Response>;
   };
-  /** Ingests events directly (tests, imports): the same path as webhooks after parsing. */
+  /**
+   * Ingests events directly (tests, imports): the same path as webhooks after parsing.
+   * @throws {ValidationError} when an event does not match the model or names another tenant
+   */
   ingest(tenantId: string, events: ReadonlyArray<IncomingEvent>): Promise<IngestReport>;
   /** The API of one tenant. */
   tenant(tenantId: string): TenantApi;
   /** Backfills an adapter through the ingest path, checkpointed. */
   backfill: BackfillRunner;
-  /** Sends a message through an adapter and records it on the timeline. */
+  /**
+   * Sends a message through an adapter and records it on the timeline.
+   * @throws {ThroughlineError} `send_unsupported` when no adapter has the id or it cannot send
+   */
   send(adapterId: string, message: OutboundMessage): Promise<SendResult>;
   /** SLA clocks: queries, `tick(now)` for serverless apps; undefined without SLA settings. */
   sla: SlaService | undefined;

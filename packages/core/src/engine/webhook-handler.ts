@@ -10,12 +10,19 @@ import type { ThroughlineEvents } from './throughline-events';
 
 /** Settings of the webhook entry point. */
 export interface WebhookHandlerSettings {
+  /** The adapters deliveries are routed to (by path segment, then by `matchesWebhook`). */
   adapters: ReadonlyArray<ChannelAdapterV1>;
+  /** Where dead letters are kept. */
   store: TimelineStore;
+  /** Where parsed events are ingested. */
   pipeline: IngestPipeline;
+  /** Carries out privacy requests the platforms send as webhooks. */
   privacy: PrivacyService;
+  /** Where `webhook.*` events are emitted. */
   events: ThroughlineEvents;
+  /** Stamps deliveries with the time they were received. */
   clock: ThroughlineClock;
+  /** Largest body accepted, in bytes (413 above). */
   maxBodyBytes: number;
   /** The public base URL the platforms call, when the app sits behind a proxy. */
   publicUrl: string | undefined;
@@ -41,6 +48,14 @@ function publicUrlOf(request: Request, publicUrl: string | undefined): URL {
  * letter), drop duplicates, ingest in one transaction, and only then acknowledge (200).
  */
 export class WebhookHandler {
+  /**
+   * Builds the handler behind `throughline.webhooks.handle`.
+   * @param settings - adapters, store, pipeline, privacy service, events, clock and limits
+   * @example
+   * ```ts
+   * const handler = new WebhookHandler({ adapters, store, pipeline, privacy, events, clock: systemClock, maxBodyBytes: 1024 * 1024, publicUrl: undefined, outcomeOf });
+   * ```
+   */
   constructor(private readonly settings: WebhookHandlerSettings) {}
 
   private route(request: Request): ChannelAdapterV1 | undefined {
@@ -62,6 +77,10 @@ export class WebhookHandler {
    * Handles one webhook delivery from any platform.
    * @param request - the platform's request
    * @returns 200 once committed; 401, 400, 404, 405, 413 with a JSON reason otherwise; 500 on store failure
+   * @example
+   * ```ts
+   * const response = await handler.handle(request);
+   * ```
    */
   async handle(request: Request): Promise<Response> {
     if (request.method !== 'POST') return json(405, { error: 'method_not_allowed', message: 'Webhooks are POST requests' });
