@@ -10,6 +10,7 @@ export {
 } from './graphql/admin-graphql-client';
 export { type QueryCost, readQueryCost, type ThrottleStatus } from './graphql/throttle-status';
 export { identitiesFromCustomer } from './map/identities-from-customer';
+export type { CustomerSnapshot, FulfillmentSnapshot, OrderSnapshot, RefundSnapshot } from './map/order-snapshot';
 export { type OrderReference, orderStatusFrom, readOrderReference } from './order-status/get-order-status';
 export type { OrderProgress, OrderStatus, ShipmentStatus } from './order-status/order-status';
 export {

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createShopify } from '../create-shopify';
 import { createShopifyDataset } from '../testing/shopify-dataset';
 import { createShopifyHandlers } from '../testing/shopify-handlers';
+import { type CustomerSnapshot, type FulfillmentSnapshot, type OrderSnapshot, orderStatusFrom, type RefundSnapshot } from '../index';
 import { readOrderReference } from './get-order-status';
 
 const server = setupServer();
@@ -93,5 +94,67 @@ describe('readOrderReference', () => {
     expect(readOrderReference('#1001')).toEqual({ kind: 'name', name: '#1001' });
     expect(readOrderReference('gid://shopify/Order/42')).toEqual({ kind: 'id', id: '42' });
     expect(readOrderReference('ACME-1001')).toEqual({ kind: 'name', name: 'ACME-1001' });
+  });
+});
+
+describe('orderStatusFrom', () => {
+  it('reads an order snapshot built with the types the package exports', () => {
+    const customer: CustomerSnapshot = {
+      customerId: '207119551',
+      email: 'ana@example.com',
+      phone: null,
+      firstName: 'Ana',
+      lastName: 'Silva',
+      updatedAt: '2025-11-20T10:00:00-05:00',
+    };
+    const shipment: FulfillmentSnapshot = {
+      fulfillmentId: '255858046',
+      orderId: '820982911946154508',
+      orderName: '#1001',
+      status: 'success',
+      shipmentStatus: 'in_transit',
+      carrier: 'UPS',
+      trackingNumbers: ['1Z999AA10123456784'],
+      trackingUrls: ['https://www.ups.com/track?tracknum=1Z999AA10123456784'],
+      estimatedDeliveryAt: '2025-12-02T17:00:00-05:00',
+      deliveredAt: null,
+      createdAt: '2025-11-29T08:00:00-05:00',
+      updatedAt: '2025-11-29T08:00:00-05:00',
+    };
+    const refund: RefundSnapshot = {
+      refundId: '509562969',
+      orderId: '820982911946154508',
+      orderName: '#1001',
+      createdAt: '2025-11-30T09:00:00-05:00',
+      note: null,
+      amount: { amount: '5.00', currency: 'USD' },
+    };
+    const order: OrderSnapshot = {
+      orderId: '820982911946154508',
+      orderName: '#1001',
+      orderNumber: '1001',
+      createdAt: '2025-11-28T09:15:00-05:00',
+      updatedAt: '2025-11-30T09:00:00-05:00',
+      cancelledAt: null,
+      cancelReason: null,
+      financialStatus: 'partially_refunded',
+      fulfillmentStatus: 'fulfilled',
+      total: { amount: '59.90', currency: 'USD' },
+      itemCount: 2,
+      statusUrl: 'https://acme.myshopify.com/orders/abc/authenticate?key=def',
+      email: 'ana@example.com',
+      phone: null,
+      customer,
+      fulfillments: [shipment],
+      refunds: [refund],
+    };
+    expect(orderStatusFrom(order)).toMatchObject({
+      orderId: '820982911946154508',
+      orderName: '#1001',
+      placedAt: '2025-11-28T14:15:00.000Z',
+      progress: 'shipped',
+      expectedDeliveryAt: '2025-12-02T22:00:00.000Z',
+      shipments: [{ fulfillmentId: '255858046', carrier: 'UPS', estimatedDeliveryAt: '2025-12-02T22:00:00.000Z' }],
+    });
   });
 });

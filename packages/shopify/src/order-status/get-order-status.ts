@@ -9,7 +9,7 @@ import type { OrderProgress, OrderStatus, ShipmentStatus } from './order-status'
 
 /**
  * Turns an order snapshot into the status the automation layer answers from.
- * @param order - the order, as the adapter maps a webhook payload or a GraphQL node
+ * @param order - the order, as the adapter maps a webhook payload or a GraphQL node, or an `OrderSnapshot` built by the caller
  * @returns the status
  * @example
  * ```ts
