@@ -59,9 +59,9 @@ export interface OverflowInterval {
  * A run of consecutive intervals needing overflow: the shift an overflow team would work.
  */
 export interface OverflowBlock {
-  /** Start of the first interval (ISO-8601). */
+  /** Start of the first interval, as a UTC instant with milliseconds (`2025-11-28T09:00:00.000Z`) whatever form the forecast used. */
   from: string;
-  /** End of the last interval (ISO-8601, exclusive). */
+  /** End of the last interval (exclusive), in the same form as `from`. */
   to: string;
   /** Largest overflow headcount in the block. */
   peakOverflowAgents: number;
@@ -137,7 +137,7 @@ export function planOverflow(forecast: readonly ForecastInterval[], options: Ove
       current.peakOverflowAgents = Math.max(current.peakOverflowAgents, interval.overflowAgents);
       current.agentHours += interval.overflowAgents * hours;
     } else {
-      current = { from: interval.start, to: end, peakOverflowAgents: interval.overflowAgents, agentHours: interval.overflowAgents * hours };
+      current = { from: new Date(start).toISOString(), to: end, peakOverflowAgents: interval.overflowAgents, agentHours: interval.overflowAgents * hours };
       blocks.push(current);
     }
     previousEnd = start + intervalSeconds * 1000;

@@ -76,6 +76,24 @@ describe('overflow plan', () => {
     }
   });
 
+  it('gives both bounds of a block as UTC instants with milliseconds, whatever form the forecast starts take', () => {
+    const busy = { contacts: 400, averageHandleSeconds: 240 };
+    const plan = planOverflow(
+      [
+        { start: '2025-11-28T09:00:00Z', ...busy },
+        { start: '2025-11-28T11:00:00+01:00', ...busy },
+        { start: '2025-11-28T13:00:00.000Z', ...busy },
+      ],
+      { goals: eightyTwenty, inHouseAgents: 1 },
+    );
+    expect(plan.blocks.map((block) => [block.from, block.to])).toEqual([
+      ['2025-11-28T09:00:00.000Z', '2025-11-28T11:00:00.000Z'],
+      ['2025-11-28T13:00:00.000Z', '2025-11-28T14:00:00.000Z'],
+    ]);
+    // The intervals still echo the forecast as given.
+    expect(plan.intervals.map((interval) => interval.start)).toEqual(['2025-11-28T09:00:00Z', '2025-11-28T11:00:00+01:00', '2025-11-28T13:00:00.000Z']);
+  });
+
   it('rejects a capacity list of the wrong length', () => {
     expect(() =>
       planOverflow([{ start: '2025-11-28T08:00:00Z', contacts: 10, averageHandleSeconds: 200 }], { goals: eightyTwenty, inHouseAgents: [1, 2] }),
