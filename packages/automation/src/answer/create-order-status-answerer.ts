@@ -55,7 +55,16 @@ export interface OrderStatusAnswerer {
    * @param values - placeholder values (already safe)
    * @returns the text and the language actually used
    */
-  render(key: OrderStatusTemplateKey, language: string, values?: Readonly<Record<string, string | null>>): { body: string; language: string };
+  render(
+    key: OrderStatusTemplateKey,
+    language: string,
+    values?: Readonly<Record<string, string | null>>,
+  ): {
+    /** The rendered text. */
+    body: string;
+    /** The language of the template used: the customer's (its primary subtag), or the default language when there is no template for it. */
+    language: string;
+  };
 }
 
 const placeholderNames = ['orderName', 'carrier', 'trackingNumber', 'trackingUrl', 'estimatedDelivery'];

@@ -24,10 +24,13 @@ export type HandoffDetail =
 /** The outcome of trying to answer an order-status question from facts. */
 export type OrderStatusDecision =
   | {
+      /** The facts answer the question. */
       readonly kind: 'answer';
       /** The text to send, in the customer's language. */
       readonly body: string;
+      /** The language of the template used: the customer's (its primary subtag), or the default language when there is no template for it. */
       readonly language: string;
+      /** The situation the answer describes, such as `in_transit` or `delivered`. */
       readonly templateKey: OrderStatusTemplateKey;
       /** The order the answer is about. */
       readonly order: OrderFacts;
@@ -35,8 +38,11 @@ export type OrderStatusDecision =
       readonly facts: Readonly<Record<string, string>>;
     }
   | {
+      /** A person must answer. */
       readonly kind: 'handoff';
+      /** Why, in the core's terms (the answerer itself gives `unanswerable`). */
       readonly reason: HandoffReason;
+      /** What exactly stood in the way: no or several orders, another customer's order, a cancelled or delayed one, … */
       readonly detail: HandoffDetail;
       /** The orders that were considered, for the agent. */
       readonly candidates: readonly OrderFacts[];

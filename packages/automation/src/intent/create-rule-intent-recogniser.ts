@@ -20,7 +20,9 @@ export interface RuleIntentRecogniserOptions {
 
 /** Which rules fired for a message, for debugging and for the automation transcript. */
 export interface IntentEvidence {
+  /** The language the message was read as, whose lexicon (with English) supplied the cues. */
   readonly language: SupportLanguage;
+  /** The order number found in the message, without `#` and upper-cased, when there is one. */
   readonly orderNumber?: string;
   /** The cues that matched, by kind, as written in the lexicon. */
   readonly matched: Readonly<Record<CueKind, readonly string[]>>;
@@ -36,7 +38,13 @@ export interface RuleIntentRecogniser extends IntentRecogniser {
    * @param context - optional hints
    * @returns the intent with the evidence for it
    */
-  explain(text: string, context?: RecognitionContext): RecognisedIntent & { readonly evidence: IntentEvidence };
+  explain(
+    text: string,
+    context?: RecognitionContext,
+  ): RecognisedIntent & {
+    /** The language, order number and matched cues behind the result. */
+    readonly evidence: IntentEvidence;
+  };
 }
 
 /** Words in a message short enough that a bare "agent" or "human please" is a request. */

@@ -18,10 +18,20 @@ type TokenMatcher =
 
 /** A cue compiled for matching. */
 export type CompiledCue =
-  | { readonly kind: 'substring'; readonly source: string; readonly text: string }
   | {
-      readonly kind: 'phrase';
+      /** A cue with Chinese characters, matched as a substring of the folded text. */
+      readonly kind: 'substring';
+      /** The cue as written in the lexicon. */
       readonly source: string;
+      /** The folded text to find. */
+      readonly text: string;
+    }
+  | {
+      /** A cue matched against consecutive tokens. */
+      readonly kind: 'phrase';
+      /** The cue as written in the lexicon. */
+      readonly source: string;
+      /** One matcher per word of the cue, in order: a stem, an exact token, a part of a compound, or a gap. */
       readonly parts: readonly TokenMatcher[];
       /** Text every match must contain (the parts matched without typos), checked before the token walk. */
       readonly required: readonly string[];

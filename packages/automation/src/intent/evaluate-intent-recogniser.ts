@@ -2,35 +2,51 @@ import type { IntentName, IntentRecogniser } from './intent-recogniser';
 
 /** One message of a labelled evaluation set. */
 export interface LabelledMessage {
+  /** The message as a customer would write it. */
   readonly text: string;
+  /** The language it is written in (ISO 639-1), to score language detection. */
   readonly language: string;
+  /** The intent a person assigned to it. */
   readonly label: IntentName;
 }
 
 /** Precision and recall of one intent. */
 export interface IntentScore {
+  /** Share of the messages predicted as this intent that are labelled with it; 1 when none was predicted. */
   readonly precision: number;
+  /** Share of the messages labelled with this intent that were predicted as it; 1 when none is labelled. */
   readonly recall: number;
+  /** Messages labelled with this intent and predicted as it. */
   readonly truePositives: number;
+  /** Messages predicted as this intent but labelled otherwise (false alarms). */
   readonly falsePositives: number;
+  /** Messages labelled with this intent but predicted otherwise (misses). */
   readonly falseNegatives: number;
 }
 
 /** A message the recogniser got wrong. */
 export interface RecognitionMistake {
+  /** The message. */
   readonly text: string;
+  /** Its labelled language. */
   readonly language: string;
+  /** The intent it is labelled with. */
   readonly label: IntentName;
+  /** What the recogniser made of it (`other` when below `minConfidence`). */
   readonly predicted: IntentName;
 }
 
 /** How well a recogniser does on a labelled set. */
 export interface IntentEvaluation {
+  /** How many messages were evaluated. */
   readonly total: number;
+  /** Scores for `order_status`. */
   readonly orderStatus: IntentScore;
+  /** Scores for `talk_to_human`. */
   readonly talkToHuman: IntentScore;
   /** Share of messages whose detected language equals the labelled one. */
   readonly languageAccuracy: number;
+  /** The messages whose predicted intent differs from the label, in input order. */
   readonly mistakes: readonly RecognitionMistake[];
 }
 

@@ -9,7 +9,10 @@ const labelledMessageSchema = z.object({
 });
 
 /** A labelled message as stored in a JSONL fixture, with the split it belongs to. */
-export type LabelledFixtureMessage = LabelledMessage & { readonly split?: string };
+export type LabelledFixtureMessage = LabelledMessage & {
+  /** The part of the set the line belongs to (`dev`, `holdout`, `round-2`, …), when given. */
+  readonly split?: string;
+};
 
 /**
  * Parses a JSON-lines labelled set (`{ text, language, label, split? }` per line).

@@ -20,6 +20,7 @@ export interface KnowledgeSearchOptions {
 
 /** One ranked search result. */
 export interface KnowledgeHit {
+  /** The matching article. */
   readonly article: KnowledgeArticle;
   /** BM25 score from the search library; only comparable within one search. */
   readonly score: number;

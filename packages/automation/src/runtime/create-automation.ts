@@ -23,9 +23,13 @@ import { createTranscriptLog } from './transcript-log';
 
 /** Settings and collaborators of the automation runtime. */
 export interface AutomationOptions {
+  /** Finds the orders a status question is about (the Shopify adapter or the store's order projection). */
   readonly orders: OrderLookup;
+  /** Sends answers, handoff notices, suggestions and shipment notices as the bot. */
   readonly replies: ReplySender;
+  /** Where cases go when automation hands them to people. */
   readonly humanQueue: HumanQueue;
+  /** Reads a customer's tier, locale and proactive opt-out. */
   readonly customers: CustomerDirectory;
   /** Receives what automation did; default: nowhere. */
   readonly events?: AutomationEventSink;
@@ -57,12 +61,49 @@ export interface AutomationOptions {
 
 /** What automation did with one event. */
 export type AutomationOutcome =
-  | { readonly kind: 'answered'; readonly messageId: string; readonly order: OrderFacts }
-  | { readonly kind: 'handed_over'; readonly handoff: Handoff }
-  | { readonly kind: 'suggested'; readonly articleIds: readonly string[]; readonly sentToCustomer: readonly string[] }
-  | { readonly kind: 'notified'; readonly messageId: string }
-  | { readonly kind: 'skipped'; readonly reason: 'opted_out' | 'rate_limited' | 'duplicate' | 'send_failed' }
-  | { readonly kind: 'ignored'; readonly reason: string };
+  | {
+      /** An order-status question was answered from the shop's facts. */
+      readonly kind: 'answered';
+      /** The id of the sent answer. */
+      readonly messageId: string;
+      /** The order the answer described. */
+      readonly order: OrderFacts;
+    }
+  | {
+      /** The case went to people. */
+      readonly kind: 'handed_over';
+      /** What was put in the human queue. */
+      readonly handoff: Handoff;
+    }
+  | {
+      /** Knowledge-base articles were suggested for a message automation did not answer. */
+      readonly kind: 'suggested';
+      /** Articles suggested to the agent, best first. */
+      readonly articleIds: readonly string[];
+      /** Article ids also sent to the customer as self-service (at most one, and only with `sendSelfServiceArticles`). */
+      readonly sentToCustomer: readonly string[];
+    }
+  | {
+      /** A proactive shipment notice was sent. */
+      readonly kind: 'notified';
+      /** The id of the sent notice. */
+      readonly messageId: string;
+    }
+  | {
+      /** A proactive shipment notice was due but not sent. */
+      readonly kind: 'skipped';
+      /** Why not, as on the `automation.skipped` event. */
+      readonly reason: 'opted_out' | 'rate_limited' | 'duplicate' | 'send_failed';
+    }
+  | {
+      /** Automation did nothing with the event. */
+      readonly kind: 'ignored';
+      /**
+       * Why: `not_from_customer`, `no_case`, `case_with_people` (handed over and not released),
+       * `not_automated` (another event type, or no knowledge base to suggest from), `no_suggestion` or `shipment_on_track`.
+       */
+      readonly reason: string;
+    };
 
 /** The automation runtime: give it timeline events, it answers, suggests, notifies or hands over. */
 export interface Automation {
@@ -92,7 +133,7 @@ export interface Automation {
  * @returns the runtime
  * @example
  * const automation = createAutomation({ orders, replies, humanQueue, customers, events });
- * bus.on('timeline.appended', (event) => automation.handle(event));
+ * throughline.events.on('timeline.appended', (event) => void automation.handle(event));
  */
 export function createAutomation(options: AutomationOptions): Automation {
   const recogniser = options.recogniser ?? createRuleIntentRecogniser(withDefaultLanguage(options.defaultLanguage));

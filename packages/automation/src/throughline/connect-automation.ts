@@ -18,6 +18,7 @@ export interface ConnectAutomationOptions
 
 /** Automation running on a Throughline instance. */
 export interface ConnectedAutomation {
+  /** The runtime handling the instance's events, for `transcript` and `release`. */
   automation: Automation;
   /** Handoffs received by the default human queue, oldest first. */
   handoffs: Handoff[];
