@@ -20,37 +20,52 @@ type BodyRow = { body: string };
 const scanPageSize = 500;
 
 /**
- * Parses the JSON bodies of rows.
- * @param rows - rows with a `body` column
+ * Parses JSON bodies read by a plucked statement.
+ * @param bodies - the `body` column of each row
  * @returns the parsed records
  */
-export function parseBodies<T>(rows: ReadonlyArray<unknown>): T[] {
-  return rows.map((row) => JSON.parse((row as BodyRow).body) as T);
+export function parseBodies<T>(bodies: ReadonlyArray<unknown>): T[] {
+  const records: T[] = new Array(bodies.length);
+  for (let index = 0; index < bodies.length; index++) records[index] = JSON.parse(bodies[index] as string) as T;
+  return records;
 }
 
 /**
- * Parses rows and orders them by a text key: per-customer lists are small, and a stable order
- * keeps the engine's folds deterministic whichever plan SQLite picks.
+ * Parses bodies and orders the records by a text key: per-customer lists are small, and a stable
+ * order keeps the engine's folds deterministic whichever plan SQLite picks.
  */
-function parseSorted<T>(rows: ReadonlyArray<unknown>, key: (record: T) => string): T[] {
-  return parseBodies<T>(rows).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+function parseSorted<T>(bodies: ReadonlyArray<unknown>, key: (record: T) => string): T[] {
+  const records = parseBodies<T>(bodies);
+  if (records.length < 2) return records;
+  return records.sort((a, b) => {
+    const left = key(a);
+    const right = key(b);
+    return left < right ? -1 : left > right ? 1 : 0;
+  });
 }
 
-function parseBody<T>(row: unknown): T | undefined {
-  return row === undefined ? undefined : (JSON.parse((row as BodyRow).body) as T);
+function parseBody<T>(body: unknown): T | undefined {
+  return body === undefined ? undefined : (JSON.parse(body as string) as T);
 }
 
 /** The SQL of the hot single-record and per-customer reads, named so tests can check their query plans. */
 export const hotQuerySql = {
   eventById: 'SELECT body FROM events WHERE tenant_id = ? AND id = ?',
+  existingEventId: 'SELECT id FROM events WHERE tenant_id = ? AND id = ?',
+  existingEventIds: 'SELECT id FROM events WHERE tenant_id = ? AND id IN (SELECT value FROM json_each(?))',
+  identityByKey: 'SELECT body FROM identities WHERE tenant_id = ? AND key = ?',
   identitiesByKeys: 'SELECT body FROM identities WHERE tenant_id = ? AND key IN (SELECT value FROM json_each(?))',
+  customerById: 'SELECT body FROM customers WHERE tenant_id = ? AND id = ?',
+  caseById: 'SELECT body FROM cases WHERE tenant_id = ? AND id = ?',
   casesOfCustomer: 'SELECT body FROM cases WHERE tenant_id = ? AND customer_id = ?',
   identitiesOfCustomer: 'SELECT body FROM identities WHERE tenant_id = ? AND customer_id = ?',
   customersMergedInto: 'SELECT body FROM customers WHERE tenant_id = ? AND merged_into = ?',
+  eventsOfCustomer: 'SELECT body FROM events WHERE tenant_id = ? AND customer_id = ?',
   eventsOfCustomers: 'SELECT body FROM events WHERE tenant_id = ? AND customer_id IN (SELECT value FROM json_each(?))',
-  mergesOfCustomer: 'SELECT body, id FROM merges WHERE tenant_id = ? AND survivor_id = ? UNION SELECT body, id FROM merges WHERE tenant_id = ? AND absorbed_id = ?',
+  // Two index lookups; the second skips what the first found, so no de-duplicating sort is needed.
+  mergesOfCustomer: 'SELECT body FROM merges WHERE tenant_id = ? AND survivor_id = ? UNION ALL SELECT body FROM merges WHERE tenant_id = ? AND absorbed_id = ? AND survivor_id <> ?',
   proposalsOfCustomer:
-    'SELECT body, id FROM proposals WHERE tenant_id = ? AND first_customer_id = ? UNION SELECT body, id FROM proposals WHERE tenant_id = ? AND second_customer_id = ?',
+    'SELECT body FROM proposals WHERE tenant_id = ? AND first_customer_id = ? UNION ALL SELECT body FROM proposals WHERE tenant_id = ? AND second_customer_id = ? AND first_customer_id <> ?',
   dueTimers: 'SELECT tenant_id, id, case_id, due_at, event FROM sla_timers WHERE due_at <= ? ORDER BY due_at, id, tenant_id LIMIT ?',
   dueTimersOfTenant: 'SELECT tenant_id, id, case_id, due_at, event FROM sla_timers WHERE tenant_id = ? AND due_at <= ? ORDER BY due_at, id LIMIT ?',
 } as const;
@@ -99,25 +114,29 @@ export function timelineQuerySql(query: TimelineQuery): { sql: string; parameter
 export function createSqliteReader(statements: StatementCache): StoreReader {
   const all = (sql: string, ...parameters: unknown[]) => statements.get(sql).all(...parameters);
   const one = (sql: string, ...parameters: unknown[]) => statements.get(sql).get(...parameters);
+  const bodies = (sql: string, ...parameters: unknown[]) => statements.pluck(sql).all(...parameters);
+  const body = (sql: string, ...parameters: unknown[]) => statements.pluck(sql).get(...parameters);
 
   return {
     async getEvent(tenantId, id) {
-      return parseBody<TimelineEvent>(one(hotQuerySql.eventById, tenantId, id));
+      return parseBody<TimelineEvent>(body(hotQuerySql.eventById, tenantId, id));
     },
     async existingEventIds(tenantId, ids) {
       if (ids.length === 0) return new Set();
-      const rows = all('SELECT id FROM events WHERE tenant_id = ? AND id IN (SELECT value FROM json_each(?))', tenantId, list(ids));
-      return new Set(rows.map((row) => (row as { id: string }).id));
+      if (ids.length === 1) {
+        const found = body(hotQuerySql.existingEventId, tenantId, ids[0]) as string | undefined;
+        return found === undefined ? new Set() : new Set([found]);
+      }
+      return new Set(bodies(hotQuerySql.existingEventIds, tenantId, list(ids)) as string[]);
     },
     async listEvents(query) {
       const { sql, parameters } = timelineQuerySql(query);
-      return parseBodies<TimelineEvent>(all(sql, ...parameters));
+      return parseBodies<TimelineEvent>(bodies(sql, ...parameters));
     },
     async eventsOfCustomers(tenantId, customerIds) {
       if (customerIds.length === 0) return [];
-      return parseBodies<TimelineEvent>(
-        all(hotQuerySql.eventsOfCustomers, tenantId, list(customerIds)),
-      );
+      if (customerIds.length === 1) return parseBodies<TimelineEvent>(bodies(hotQuerySql.eventsOfCustomer, tenantId, customerIds[0]));
+      return parseBodies<TimelineEvent>(bodies(hotQuerySql.eventsOfCustomers, tenantId, list(customerIds)));
     },
     async *scanEvents(tenantId, options = {}) {
       // Keyset pages, so no statement stays open across the consumer's awaits.
@@ -141,49 +160,42 @@ export function createSqliteReader(statements: StatementCache): StoreReader {
       }
     },
     async getCustomer(tenantId, id) {
-      return parseBody<Customer>(one('SELECT body FROM customers WHERE tenant_id = ? AND id = ?', tenantId, id));
+      return parseBody<Customer>(body(hotQuerySql.customerById, tenantId, id));
     },
     async customersMergedInto(tenantId, survivorId) {
-      return parseSorted<Customer>(all(hotQuerySql.customersMergedInto, tenantId, survivorId), (customer) => customer.id);
+      return parseSorted<Customer>(bodies(hotQuerySql.customersMergedInto, tenantId, survivorId), (customer) => customer.id);
     },
     async findIdentities(tenantId, keys) {
       if (keys.length === 0) return [];
-      return parseSorted<Identity>(
-        all(hotQuerySql.identitiesByKeys, tenantId, list(keys)),
-        (identity) => identity.key,
-      );
+      if (keys.length === 1) {
+        const found = body(hotQuerySql.identityByKey, tenantId, keys[0]);
+        return found === undefined ? [] : [JSON.parse(found as string) as Identity];
+      }
+      return parseSorted<Identity>(bodies(hotQuerySql.identitiesByKeys, tenantId, list(keys)), (identity) => identity.key);
     },
     async identitiesOf(tenantId, customerId) {
-      return parseSorted<Identity>(all(hotQuerySql.identitiesOfCustomer, tenantId, customerId), (identity) => identity.key);
+      return parseSorted<Identity>(bodies(hotQuerySql.identitiesOfCustomer, tenantId, customerId), (identity) => identity.key);
     },
     async getCase(tenantId, id) {
-      return parseBody<SupportCase>(one('SELECT body FROM cases WHERE tenant_id = ? AND id = ?', tenantId, id));
+      return parseBody<SupportCase>(body(hotQuerySql.caseById, tenantId, id));
     },
     async casesOf(tenantId, customerId) {
-      return parseSorted<SupportCase>(all(hotQuerySql.casesOfCustomer, tenantId, customerId), (found) => found.id);
+      return parseSorted<SupportCase>(bodies(hotQuerySql.casesOfCustomer, tenantId, customerId), (found) => found.id);
     },
     async getMerge(tenantId, id) {
-      return parseBody<CustomerMerge>(one('SELECT body FROM merges WHERE tenant_id = ? AND id = ?', tenantId, id));
+      return parseBody<CustomerMerge>(body('SELECT body FROM merges WHERE tenant_id = ? AND id = ?', tenantId, id));
     },
     async mergesOf(tenantId, customerId) {
-      return parseSorted<CustomerMerge>(
-        all(hotQuerySql.mergesOfCustomer, tenantId, customerId, tenantId, customerId),
-        (merge) => merge.id,
-      );
+      return parseSorted<CustomerMerge>(bodies(hotQuerySql.mergesOfCustomer, tenantId, customerId, tenantId, customerId, customerId), (merge) => merge.id);
     },
     async getProposal(tenantId, id) {
-      return parseBody<MergeProposal>(one('SELECT body FROM proposals WHERE tenant_id = ? AND id = ?', tenantId, id));
+      return parseBody<MergeProposal>(body('SELECT body FROM proposals WHERE tenant_id = ? AND id = ?', tenantId, id));
     },
     async proposalsOf(tenantId, customerId) {
-      return parseSorted<MergeProposal>(
-        all(hotQuerySql.proposalsOfCustomer, tenantId, customerId, tenantId, customerId),
-        (proposal) => proposal.id,
-      );
+      return parseSorted<MergeProposal>(bodies(hotQuerySql.proposalsOfCustomer, tenantId, customerId, tenantId, customerId, customerId), (proposal) => proposal.id);
     },
     async listOpenProposals(tenantId, limit) {
-      return parseBodies<MergeProposal>(
-        all("SELECT body FROM proposals WHERE tenant_id = ? AND status = 'open' ORDER BY proposed_at, id LIMIT ?", tenantId, limit),
-      );
+      return parseBodies<MergeProposal>(bodies("SELECT body FROM proposals WHERE tenant_id = ? AND status = 'open' ORDER BY proposed_at, id LIMIT ?", tenantId, limit));
     },
     async getEntityVersion(tenantId, key) {
       const row = one('SELECT version, event_id FROM entity_versions WHERE tenant_id = ? AND key = ?', tenantId, key) as
@@ -200,8 +212,8 @@ export function createSqliteReader(statements: StatementCache): StoreReader {
     async listDeadLetters(tenantId, limit) {
       return parseBodies<DeadLetter>(
         tenantId === null
-          ? all('SELECT body FROM dead_letters ORDER BY received_at, id LIMIT ?', limit)
-          : all('SELECT body FROM dead_letters WHERE tenant_id = ? ORDER BY received_at, id LIMIT ?', tenantId, limit),
+          ? bodies('SELECT body FROM dead_letters ORDER BY received_at, id LIMIT ?', limit)
+          : bodies('SELECT body FROM dead_letters WHERE tenant_id = ? ORDER BY received_at, id LIMIT ?', tenantId, limit),
       );
     },
     async dueTimers(tenantId, until, limit) {

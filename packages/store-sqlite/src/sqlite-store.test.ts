@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoreTransaction, TimelineEvent } from '@throughline/core';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contractCustomer, contractEvent, minute } from '../../core/src/testing/store-contract/fixtures';
+import { contractCase, contractCustomer, contractEvent, contractIdentity, minute } from '../../core/src/testing/store-contract/fixtures';
 import { migrateSqlite, sqliteMigrations } from './sqlite-migrations';
 import { hotQuerySql, timelineQuerySql } from './sqlite-reads';
 import { createSqliteStore } from './sqlite-store';
@@ -134,6 +134,92 @@ describe('createSqliteStore', () => {
   });
 });
 
+describe('store calls issued together inside one transaction', () => {
+  it('answers each call as if the calls before it had been awaited', async () => {
+    const store = createSqliteStore({ filename });
+    const jane = contractCustomer('acme', 'jane');
+    const identity = contractIdentity('acme', 'email:jane.roe@example.com', 'jane');
+    await store.transaction(async (transaction) => {
+      const [, , , found, identities, cases, existing] = await Promise.all([
+        transaction.putCustomers([jane]),
+        transaction.putIdentities([identity]),
+        transaction.putCases([contractCase('acme', 'case-1', 'jane')]),
+        transaction.getCustomer('acme', 'jane'),
+        transaction.findIdentities('acme', [identity.key]),
+        transaction.casesOf('acme', 'jane'),
+        transaction.existingEventIds('acme', ['e-1']),
+      ]);
+      expect(found).toEqual(jane);
+      expect(identities).toEqual([identity]);
+      expect(cases.map((supportCase) => supportCase.id)).toEqual(['case-1']);
+      expect(existing).toEqual(new Set());
+      // The engine's writes of one ingest, all at once, then its loads of one customer.
+      await Promise.all([
+        transaction.putCustomers([{ ...jane, tier: 'vip' }]),
+        transaction.putIdentities([]),
+        transaction.putCases([contractCase('acme', 'case-1', 'jane', { status: 'solved' })]),
+        transaction.putMerges([]),
+        transaction.putProposals([]),
+        transaction.putEvents([contractEvent({ tenantId: 'acme', id: 'e-1', customerId: 'jane', caseId: 'case-1', occurredAt: minute(1) })]),
+      ]);
+      const [customer, absorbed, ownIdentities, ownCases, merges, proposals, events] = await Promise.all([
+        transaction.getCustomer('acme', 'jane'),
+        transaction.customersMergedInto('acme', 'jane'),
+        transaction.identitiesOf('acme', 'jane'),
+        transaction.casesOf('acme', 'jane'),
+        transaction.mergesOf('acme', 'jane'),
+        transaction.proposalsOf('acme', 'jane'),
+        transaction.eventsOfCustomers('acme', ['jane']),
+      ]);
+      expect(customer?.tier).toBe('vip');
+      expect(absorbed).toEqual([]);
+      expect(ownIdentities).toEqual([identity]);
+      expect(ownCases.map((supportCase) => supportCase.status)).toEqual(['solved']);
+      expect([merges, proposals]).toEqual([[], []]);
+      expect(events.map((event) => event.id)).toEqual(['e-1']);
+    });
+    expect((await store.getCase('acme', 'case-1'))?.status).toBe('solved');
+    expect((await store.getEvent('acme', 'e-1'))?.caseId).toBe('case-1');
+    await store.close();
+  });
+
+  it('rolls back every call of the transaction when one of them fails', async () => {
+    const store = createSqliteStore({ filename });
+    const broken = { ...contractEvent({ tenantId: 'acme', id: 'e-1', customerId: 'jane', occurredAt: minute(1) }), customerId: null } as unknown as TimelineEvent;
+    const outcome = store.transaction((transaction) =>
+      Promise.all([
+        transaction.putCustomers([contractCustomer('acme', 'jane')]),
+        transaction.putEvents([broken]),
+        transaction.putCases([contractCase('acme', 'case-1', 'jane')]),
+      ]),
+    );
+    await expect(outcome).rejects.toThrow(/NOT NULL/);
+    expect(await store.getCustomer('acme', 'jane')).toBeUndefined();
+    expect(await store.getCase('acme', 'case-1')).toBeUndefined();
+    await store.close();
+  });
+});
+
+describe('write-ahead log', () => {
+  it('is copied into the database file by the background checkpoint, not only by the writer', async () => {
+    const store = createSqliteStore({ filename });
+    const initial = statSync(filename).size;
+    // About 100 log frames: far below the writer's own checkpoint, so only the background one copies them.
+    for (let index = 0; index < 40; index++) {
+      await store.transaction((transaction) =>
+        transaction.putEvents([contractEvent({ tenantId: 'acme', id: `e-${index}`, customerId: 'jane', occurredAt: minute(index), body: 'x'.repeat(3000) })]),
+      );
+    }
+    let size = statSync(filename).size;
+    for (let waited = 0; size < initial + 40 * 3000 && waited < 100; waited++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      size = statSync(filename).size;
+    }
+    expect(size).toBeGreaterThanOrEqual(initial + 40 * 3000);
+    await store.close();
+  });
+});
+
 describe('hot queries', () => {
   function planOf(sql: string, parameters: unknown[]): string {
     const db = new Database(filename);
@@ -158,14 +244,20 @@ describe('hot queries', () => {
 
   it.each([
     ['identity lookup', hotQuerySql.identitiesByKeys, ['acme', '["email:a@b.c"]'], 'sqlite_autoindex_identities_1 (tenant_id=? AND key=?)'],
+    ['single identity lookup', hotQuerySql.identityByKey, ['acme', 'email:a@b.c'], 'sqlite_autoindex_identities_1 (tenant_id=? AND key=?)'],
+    ['idempotency check', hotQuerySql.existingEventIds, ['acme', '["e-1","e-2"]'], 'sqlite_autoindex_events_1 (tenant_id=? AND id=?)'],
+    ['single idempotency check', hotQuerySql.existingEventId, ['acme', 'e-1'], 'sqlite_autoindex_events_1 (tenant_id=? AND id=?)'],
+    ['customer by id', hotQuerySql.customerById, ['acme', 'jane'], 'sqlite_autoindex_customers_1 (tenant_id=? AND id=?)'],
+    ['case by id', hotQuerySql.caseById, ['acme', 'case-1'], 'sqlite_autoindex_cases_1 (tenant_id=? AND id=?)'],
+    ['events of one customer', hotQuerySql.eventsOfCustomer, ['acme', 'jane'], 'events_by_customer'],
     ['cases of a customer', hotQuerySql.casesOfCustomer, ['acme', 'jane'], 'cases_by_customer'],
     ['event by id', hotQuerySql.eventById, ['acme', 'e-1'], 'sqlite_autoindex_events_1'],
     ['due timers', hotQuerySql.dueTimers, [minute(1), 10], 'sla_timers_by_due'],
     ['identities of a customer', hotQuerySql.identitiesOfCustomer, ['acme', 'jane'], 'identities_by_customer'],
     ['customers merged into a survivor', hotQuerySql.customersMergedInto, ['acme', 'jane'], 'customers_by_survivor'],
     ['events of customers', hotQuerySql.eventsOfCustomers, ['acme', '["jane"]'], 'events_by_customer'],
-    ['merges of a customer', hotQuerySql.mergesOfCustomer, ['acme', 'jane', 'acme', 'jane'], 'merges_by_absorbed'],
-    ['proposals of a customer', hotQuerySql.proposalsOfCustomer, ['acme', 'jane', 'acme', 'jane'], 'proposals_by_second'],
+    ['merges of a customer', hotQuerySql.mergesOfCustomer, ['acme', 'jane', 'acme', 'jane', 'jane'], 'merges_by_absorbed'],
+    ['proposals of a customer', hotQuerySql.proposalsOfCustomer, ['acme', 'jane', 'acme', 'jane', 'jane'], 'proposals_by_second'],
     ['due timers of a tenant', hotQuerySql.dueTimersOfTenant, ['acme', minute(1), 10], 'sla_timers_by_tenant_due'],
   ])('answers the %s from an index', (_name, sql, parameters, index) => {
     const plan = planOf(sql as string, parameters as unknown[]);

@@ -1,6 +1,7 @@
 import type { StoreReader, StoreTransaction, StoreWriter, TimelineStore } from '@throughline/core';
 import Database from 'better-sqlite3';
 import { migrateSqlite } from './sqlite-migrations';
+import { type SqliteCheckpointer, startSqliteCheckpointer, writerCheckpointFrames } from './sqlite-checkpointer';
 import { createSqliteReader } from './sqlite-reads';
 import { SqliteStoreError } from './sqlite-store-error';
 import { createSqliteWriter } from './sqlite-writes';
@@ -78,6 +79,16 @@ export function createSqliteStore(settings: SqliteStoreSettings): TimelineStore 
   migrateSqlite(writer);
   // From here on the writer never blocks the event loop waiting for the lock: `begin` retries asynchronously.
   writer.pragma('busy_timeout = 0');
+  let checkpointer: SqliteCheckpointer | undefined;
+  if (!inMemory) {
+    // Log frames are copied into the file by a background thread; the writer only steps in when
+    // the log grows large, and a log grown by a big transaction shrinks back when it is reset.
+    writer.pragma(`wal_autocheckpoint = ${writerCheckpointFrames}`);
+    writer.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+    checkpointer = startSqliteCheckpointer(settings.filename, settings.synchronous === 'full' ? 'FULL' : 'NORMAL', () => {
+      writer.pragma('wal_autocheckpoint = 1000');
+    });
+  }
   // A second connection for reads outside transactions: WAL lets it read the last commit while a
   // transaction is open on the writer. An in-memory database cannot be shared, so it reads the writer.
   const reader = inMemory ? writer : openConnection(settings.filename, settings, true);
@@ -99,11 +110,17 @@ export function createSqliteStore(settings: SqliteStoreSettings): TimelineStore 
 
   function removeErasedRemnants(): void {
     if (!checkpointWanted || inMemory) return;
-    if (erasedInTransaction && settings.vacuumAfterErasure !== false) writer.exec('VACUUM');
-    // Erased values must not survive in old log frames: copy the log into the file and empty it.
-    // When another connection is reading, this is retried after the next transaction.
-    const [result] = writer.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
-    if (result?.busy === 0) checkpointWanted = false;
+    // The background checkpoint holds the checkpoint lock while it runs: wait for it, start no other.
+    checkpointer?.pause(busyTimeoutMs);
+    try {
+      if (erasedInTransaction && settings.vacuumAfterErasure !== false) writer.exec('VACUUM');
+      // Erased values must not survive in old log frames: copy the log into the file and empty it.
+      // When another connection is reading, this is retried after the next transaction.
+      const [result] = writer.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+      if (result?.busy === 0) checkpointWanted = false;
+    } finally {
+      checkpointer?.resume();
+    }
   }
 
   async function begin(): Promise<void> {
@@ -136,6 +153,7 @@ export function createSqliteStore(settings: SqliteStoreSettings): TimelineStore 
       if (writer.inTransaction) writer.exec('ROLLBACK');
       throw error;
     }
+    checkpointer?.committed();
     if (erasedInTransaction) checkpointWanted = true;
     removeErasedRemnants();
     return result;
@@ -153,6 +171,7 @@ export function createSqliteStore(settings: SqliteStoreSettings): TimelineStore 
       if (closed) return;
       closed = true;
       await queue;
+      await checkpointer?.close();
       if (reader !== writer) reader.close();
       writer.close();
     },

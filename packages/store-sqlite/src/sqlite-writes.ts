@@ -14,13 +14,19 @@ const list = (values: ReadonlyArray<string>) => JSON.stringify(values);
  */
 export function createSqliteWriter(statements: StatementCache, onErase: () => void): StoreWriter {
   const run = (sql: string, ...parameters: unknown[]) => statements.get(sql).run(...parameters);
-  const deleteKeys = (table: string, column: string) => (tenantId: string, keys: ReadonlyArray<string>) => {
-    if (keys.length > 0) run(`DELETE FROM ${table} WHERE tenant_id = ? AND ${column} IN (SELECT value FROM json_each(?))`, tenantId, list(keys));
-    return Promise.resolve();
+  const deleteKeys = (table: string, column: string) => {
+    const one = `DELETE FROM ${table} WHERE tenant_id = ? AND ${column} = ?`;
+    const many = `DELETE FROM ${table} WHERE tenant_id = ? AND ${column} IN (SELECT value FROM json_each(?))`;
+    return (tenantId: string, keys: ReadonlyArray<string>) => {
+      if (keys.length === 1) run(one, tenantId, keys[0]);
+      else if (keys.length > 1) run(many, tenantId, list(keys));
+      return Promise.resolve();
+    };
   };
 
   return {
     async putEvents(events) {
+      if (events.length === 0) return;
       const upsert = statements.get(
         `INSERT INTO events (tenant_id, id, customer_id, case_id, occurred_at, type, channel, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (tenant_id, id) DO UPDATE SET customer_id = excluded.customer_id, case_id = excluded.case_id,
@@ -32,6 +38,7 @@ export function createSqliteWriter(statements: StatementCache, onErase: () => vo
     },
     deleteEvents: deleteKeys('events', 'id'),
     async putCustomers(customers) {
+      if (customers.length === 0) return;
       const upsert = statements.get(
         `INSERT INTO customers (tenant_id, id, merged_into, body) VALUES (?, ?, ?, ?)
          ON CONFLICT (tenant_id, id) DO UPDATE SET merged_into = excluded.merged_into, body = excluded.body`,
@@ -40,22 +47,38 @@ export function createSqliteWriter(statements: StatementCache, onErase: () => vo
     },
     deleteCustomers: deleteKeys('customers', 'id'),
     async putIdentities(identities) {
+      if (identities.length === 0) return;
+      // Most puts re-save an identity of the same customer: rewriting the body alone leaves the
+      // customer index untouched (SQLite rewrites the entries of every index on an updated column).
+      const update = statements.get('UPDATE identities SET body = ? WHERE tenant_id = ? AND key = ? AND customer_id = ?');
       const upsert = statements.get(
         `INSERT INTO identities (tenant_id, key, customer_id, body) VALUES (?, ?, ?, ?)
          ON CONFLICT (tenant_id, key) DO UPDATE SET customer_id = excluded.customer_id, body = excluded.body`,
       );
-      for (const identity of identities) upsert.run(identity.tenantId, identity.key, identity.customerId, JSON.stringify(identity));
+      for (const identity of identities) {
+        const body = JSON.stringify(identity);
+        if (update.run(body, identity.tenantId, identity.key, identity.customerId).changes === 0) upsert.run(identity.tenantId, identity.key, identity.customerId, body);
+      }
     },
     deleteIdentities: deleteKeys('identities', 'key'),
     async putCases(cases) {
+      if (cases.length === 0) return;
+      // As for identities: a case that keeps its customer and status is rewritten without touching its index.
+      const update = statements.get('UPDATE cases SET body = ? WHERE tenant_id = ? AND id = ? AND customer_id = ? AND status = ?');
       const upsert = statements.get(
         `INSERT INTO cases (tenant_id, id, customer_id, status, body) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (tenant_id, id) DO UPDATE SET customer_id = excluded.customer_id, status = excluded.status, body = excluded.body`,
       );
-      for (const supportCase of cases) upsert.run(supportCase.tenantId, supportCase.id, supportCase.customerId, supportCase.status, JSON.stringify(supportCase));
+      for (const supportCase of cases) {
+        const body = JSON.stringify(supportCase);
+        if (update.run(body, supportCase.tenantId, supportCase.id, supportCase.customerId, supportCase.status).changes === 0) {
+          upsert.run(supportCase.tenantId, supportCase.id, supportCase.customerId, supportCase.status, body);
+        }
+      }
     },
     deleteCases: deleteKeys('cases', 'id'),
     async putMerges(merges) {
+      if (merges.length === 0) return;
       const upsert = statements.get(
         `INSERT INTO merges (tenant_id, id, survivor_id, absorbed_id, body) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (tenant_id, id) DO UPDATE SET survivor_id = excluded.survivor_id, absorbed_id = excluded.absorbed_id, body = excluded.body`,
@@ -64,6 +87,7 @@ export function createSqliteWriter(statements: StatementCache, onErase: () => vo
     },
     deleteMerges: deleteKeys('merges', 'id'),
     async putProposals(proposals) {
+      if (proposals.length === 0) return;
       const upsert = statements.get(
         `INSERT INTO proposals (tenant_id, id, first_customer_id, second_customer_id, status, proposed_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (tenant_id, id) DO UPDATE SET first_customer_id = excluded.first_customer_id,
@@ -107,6 +131,7 @@ export function createSqliteWriter(statements: StatementCache, onErase: () => vo
       );
     },
     async putTimers(timers) {
+      if (timers.length === 0) return;
       const upsert = statements.get(
         `INSERT INTO sla_timers (tenant_id, id, case_id, due_at, event) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (tenant_id, id) DO UPDATE SET case_id = excluded.case_id, due_at = excluded.due_at, event = excluded.event`,
