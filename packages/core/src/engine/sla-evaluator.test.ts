@@ -2,13 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { at, email, inbound, order, reply, ticketStatus } from '../../test/event-factory';
 import type { IncomingEvent, TimelineEvent } from '../model/timeline-event';
+import type { StoreTransaction, TimelineStore } from '../store/timeline-store';
 import { createBusinessCalendar } from '../sla/calendar/business-calendar';
 import type { SlaTimelineEvent } from '../sla/clock/sla-clock-state';
 import type { SlaPolicy } from '../sla/policy/sla-policy-schema';
 import { createMemoryStore } from '../store/memory-store';
 import { createTestClock } from '../testing/test-clock';
-import { evaluateCaseSla, type SlaSettings } from './sla-evaluator';
-import { createThroughline } from './throughline';
+import type { CaseEvaluator } from './ingest-pipeline';
+import { type CaseTimelineWrites, createSlaEvaluator, evaluateCaseSla, type SlaCaseEvaluator, type SlaSettings } from './sla-evaluator';
+import { createThroughline, type Throughline } from './throughline';
 
 const calendar = createBusinessCalendar({
   id: 'new-york',
@@ -37,62 +39,202 @@ const policies: SlaPolicy[] = [
 ];
 
 const ana = [email('ana@example.com')];
+const bo = [email('bo@example.com')];
 const channels = ['email', 'web', 'sms', 'whatsapp'] as const;
 const statuses = ['open', 'pending', 'solved'] as const;
 
-/** One generated delivery: a customer message, agent reply, order or ticket status, at a minute. */
-const delivery = fc.record({ kind: fc.integer({ min: 0, max: 5 }), minute: fc.integer({ min: 0, max: 3 * 24 * 60 }), value: fc.integer({ min: 0, max: 3 }) });
+/** One generated delivery: a customer message, agent reply, order or ticket status, at a minute, from Ana, Bo or both (which merges them). */
+const delivery = fc.record({
+  kind: fc.integer({ min: 0, max: 5 }),
+  minute: fc.integer({ min: 0, max: 3 * 24 * 60 }),
+  value: fc.integer({ min: 0, max: 3 }),
+  who: fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.constant(2) }),
+});
 
-function eventOf({ kind, minute, value }: { kind: number; minute: number; value: number }, index: number): IncomingEvent {
+function eventOf({ kind, minute, value, who }: { kind: number; minute: number; value: number; who: number }, index: number): IncomingEvent {
   const id = `e${index}`;
-  if (kind <= 1) return inbound(id, minute, ana, channels[value]!);
-  if (kind <= 3) return reply(id, minute, ana, channels[value]!);
-  if (kind === 4) return order(id, minute, ana);
-  return ticketStatus(id, minute, ana, statuses[value % 3]!, 'zendesk:ticket:1');
+  const identities = who === 0 ? ana : who === 1 ? bo : [...ana, ...bo];
+  if (kind <= 1) return inbound(id, minute, identities, channels[value]!);
+  if (kind <= 3) return reply(id, minute, identities, channels[value]!);
+  if (kind === 4) return order(id, minute, identities);
+  return ticketStatus(id, minute, identities, statuses[value % 3]!, `zendesk:ticket:${who}`);
 }
 
 const slaTypes = ['sla.applied', 'sla.warning', 'sla.breached', 'sla.fulfilled'] as const;
-const byId = (left: TimelineEvent, right: TimelineEvent) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0);
+const byId = (left: { id: string }, right: { id: string }) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0);
+
+function pushTo(map: Map<string, TimelineEvent[]>, key: string, event: TimelineEvent): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [event]);
+  else list.push(event);
+}
+
+/** Reads a property of a store object, bound to it. */
+function bound<T extends object>(target: T, property: string | symbol): unknown {
+  const value = Reflect.get(target, property);
+  return typeof value === 'function' ? value.bind(target) : value;
+}
+
+/**
+ * The SLA evaluator told what each transaction wrote to case timelines, as the ingest pipeline
+ * tells it: a store that watches its transactions' event writes, and an evaluator that hands them over.
+ */
+function toldSlaEvaluator(store: TimelineStore, settings: SlaSettings): { store: TimelineStore; evaluator: CaseEvaluator } {
+  const evaluate = createSlaEvaluator(settings) as SlaCaseEvaluator;
+  let appended = new Map<string, TimelineEvent[]>();
+  let rewritten = new Set<string>();
+  const watched = (transaction: StoreTransaction): StoreTransaction =>
+    new Proxy(transaction, {
+      get(target, property) {
+        if (property === 'putEvents') {
+          return async (events: readonly TimelineEvent[]) => {
+            for (const event of events) {
+              const before = await target.getEvent(event.tenantId, event.id);
+              if (before === undefined) {
+                if (event.caseId !== null) pushTo(appended, event.caseId, event);
+                continue;
+              }
+              if (before.caseId !== null) rewritten.add(before.caseId);
+              if (event.caseId !== null) rewritten.add(event.caseId);
+            }
+            await target.putEvents(events);
+          };
+        }
+        if (property === 'deleteEvents') {
+          return async (tenantId: string, ids: readonly string[]) => {
+            for (const id of ids) {
+              const before = await target.getEvent(tenantId, id);
+              if (before?.caseId) rewritten.add(before.caseId);
+            }
+            await target.deleteEvents(tenantId, ids);
+          };
+        }
+        return bound(target, property);
+      },
+    });
+  const telling = new Proxy(store, {
+    get(target, property) {
+      if (property !== 'transaction') return bound(target, property);
+      return <T>(work: (transaction: StoreTransaction) => Promise<T>) =>
+        target.transaction((transaction) => {
+          appended = new Map();
+          rewritten = new Set();
+          return work(watched(transaction));
+        });
+    },
+  });
+  const evaluator: CaseEvaluator = (transaction, tenantId, caseIds, now) => {
+    const writes: CaseTimelineWrites = { appended, rewritten };
+    // What the evaluator writes itself is not the pipeline's to tell.
+    appended = new Map();
+    rewritten = new Set();
+    return evaluate(transaction, tenantId, caseIds, now, writes);
+  };
+  return { store: telling, evaluator };
+}
+
+/** A store whose transactions fail at the very end while `failing()` says so (everything they wrote rolls back). */
+function failingCommits(store: TimelineStore, failing: () => boolean): TimelineStore {
+  return new Proxy(store, {
+    get(target, property) {
+      if (property !== 'transaction') return bound(target, property);
+      return <T>(work: (transaction: StoreTransaction) => Promise<T>) =>
+        target.transaction(async (transaction) => {
+          const result = await work(transaction);
+          if (failing()) throw new Error('commit failed');
+          return result;
+        });
+    },
+  });
+}
+
+/** Every case's stored SLA events and timers are exactly what a full fold of its events gives. */
+async function expectFullFold(store: TimelineStore, settings: SlaSettings, caseIds: Iterable<string>, now: number): Promise<void> {
+  const timers = await store.dueTimers('acme', '9999-12-31T23:59:59.999Z', 10_000);
+  for (const caseId of caseIds) {
+    const { sla } = await evaluateCaseSla(store, settings, 'acme', caseId, now);
+    const stored = await store.listEvents({ tenantId: 'acme', caseId, limit: 10_000, types: slaTypes });
+    expect([...stored].sort(byId)).toEqual([...(sla?.events ?? [])].sort(byId));
+    const expected = (sla?.pending ?? []).map((pending) => ({ tenantId: 'acme', id: pending.event.id, caseId, dueAt: new Date(pending.at).toISOString(), event: pending.event }));
+    expect(timers.filter((timer) => timer.caseId === caseId).sort(byId)).toEqual(expected.sort(byId));
+  }
+}
 
 describe('SLA evaluator inside ingest', () => {
-  it('stores exactly the SLA events and timers a full fold gives, for any arrival order and batching', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(delivery, { minLength: 1, maxLength: 14 }),
-        fc.oneof(fc.constant(null), fc.func(fc.integer())),
-        fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 14 }),
-        fc.array(fc.integer({ min: 0, max: 600 }), { minLength: 1, maxLength: 14 }),
-        async (deliveries, shuffleKey, batchSizes, lags) => {
-          const events = deliveries.map(eventOf);
-          const arrivals = shuffleKey === null ? [...events].sort((left, right) => left.occurredAt.localeCompare(right.occurredAt)) : [...events].sort((left, right) => shuffleKey(events.indexOf(left)) - shuffleKey(events.indexOf(right)));
-          const clock = createTestClock(at(0));
-          const store = createMemoryStore();
-          const settings: SlaSettings = { policies, calendars: [calendar], timers: false };
-          const throughline = createThroughline({ store, adapters: [], clock, sla: settings });
-          let next = 0;
-          for (let batch = 0; next < arrivals.length; batch++) {
-            const size = batchSizes[batch % batchSizes.length]!;
-            const slice = arrivals.slice(next, next + size);
-            next += size;
-            // Deliveries come in after the events happened, by a random lag.
-            const newest = Math.max(...slice.map((event) => Date.parse(event.occurredAt)));
-            clock.set(Math.max(clock.now(), newest + lags[batch % lags.length]! * 60_000));
-            const report = await throughline.ingest('acme', slice);
-            for (const caseId of report.caseIds) {
-              const { sla } = await evaluateCaseSla(store, settings, 'acme', caseId, clock.now());
-              const stored = await store.listEvents({ tenantId: 'acme', caseId, limit: 10_000, types: slaTypes });
-              expect([...stored].sort(byId)).toEqual([...(sla?.events ?? [])].sort(byId));
-              const timers = (await store.dueTimers('acme', '9999-12-31T23:59:59.999Z', 10_000)).filter((timer) => timer.caseId === caseId);
-              for (const pending of sla?.pending ?? []) {
-                expect(timers).toContainEqual({ tenantId: 'acme', id: pending.event.id, caseId, dueAt: new Date(pending.at).toISOString(), event: pending.event });
-              }
+  for (const told of [false, true]) {
+    it(`stores exactly the SLA events and timers a full fold gives, for any arrival order, batching, merge and rollback (${told ? 'told what each transaction wrote' : 'listing every case'})`, async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(delivery, { minLength: 1, maxLength: 14 }),
+          fc.oneof(fc.constant(null), fc.func(fc.integer())),
+          fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 14 }),
+          fc.array(fc.integer({ min: 0, max: 600 }), { minLength: 1, maxLength: 14 }),
+          fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 14 }),
+          async (deliveries, shuffleKey, batchSizes, lags, faults) => {
+            const events = deliveries.map(eventOf);
+            const arrivals = shuffleKey === null ? [...events].sort((left, right) => left.occurredAt.localeCompare(right.occurredAt)) : [...events].sort((left, right) => shuffleKey(events.indexOf(left)) - shuffleKey(events.indexOf(right)));
+            const clock = createTestClock(at(0));
+            const settings: SlaSettings = { policies, calendars: [calendar], timers: false };
+            // A commit that fails at the very end of the transaction: everything written in it rolls back.
+            let failNext = false;
+            let store = failingCommits(createMemoryStore(), () => failNext);
+            let throughline: Throughline;
+            if (told) {
+              const wired = toldSlaEvaluator(store, settings);
+              store = wired.store;
+              throughline = createThroughline({ store, adapters: [], clock, caseEvaluators: [wired.evaluator] });
+            } else {
+              throughline = createThroughline({ store, adapters: [], clock, sla: settings });
             }
-          }
-          await throughline.close();
-        },
-      ),
-      { numRuns: 150 },
-    );
+            let next = 0;
+            for (let batch = 0; next < arrivals.length; batch++) {
+              const size = batchSizes[batch % batchSizes.length]!;
+              const slice = arrivals.slice(next, next + size);
+              next += size;
+              // Deliveries come in after the events happened, by a random lag.
+              const newest = Math.max(...slice.map((event) => Date.parse(event.occurredAt)));
+              clock.set(Math.max(clock.now(), newest + lags[batch % lags.length]! * 60_000));
+              const fault = faults[batch % faults.length]!;
+              if (fault === 0) {
+                // Rolled back, then delivered again (a platform retries what was not acknowledged).
+                failNext = true;
+                await expect(throughline.ingest('acme', slice)).rejects.toThrow('commit failed');
+                failNext = false;
+              }
+              const report = await throughline.ingest('acme', slice);
+              // Cases the delivery touched (a case that lost its events included); the others change only when their timers fire.
+              await expectFullFold(store, settings, report.caseIds, clock.now());
+            }
+            await throughline.close();
+          },
+        ),
+        { numRuns: 150 },
+      );
+    });
+  }
+
+  it('told what transactions wrote, trusts nothing a rolled-back transaction wrote below the case\'s newest events', async () => {
+    const clock = createTestClock(at(0));
+    const settings: SlaSettings = { policies, calendars: [calendar], timers: false };
+    let failNext = false;
+    const wired = toldSlaEvaluator(failingCommits(createMemoryStore(), () => failNext), settings);
+    const { store } = wired;
+    const throughline = createThroughline({ store, adapters: [], clock, caseEvaluators: [wired.evaluator] });
+    clock.set(Date.parse(at(40)));
+    // Ids sorting after `sla:…`: the customer's message stays the newest event of its instant.
+    await throughline.ingest('acme', [inbound('x1', 0, ana, 'whatsapp')]);
+    const [caseId] = (await throughline.ingest('acme', [inbound('x2', 30, ana, 'whatsapp')])).caseIds;
+    // A late reply (before x2) that fulfils first reply, in a transaction that rolls back: nothing of it stays,
+    // though what it wrote (the reply, and a next-reply clock applied at x2) sits below the case's newest event.
+    failNext = true;
+    await expect(throughline.ingest('acme', [reply('r1', 5, ana, 'whatsapp')])).rejects.toThrow('commit failed');
+    failNext = false;
+    clock.set(Date.parse(at(61)));
+    await throughline.ingest('acme', [inbound('x3', 60, ana, 'whatsapp')]);
+    await expectFullFold(store, settings, [caseId!], clock.now());
+    const { sla } = await evaluateCaseSla(store, settings, 'acme', caseId!, clock.now());
+    expect(sla?.events.some((event) => event.type === 'sla.fulfilled')).toBe(false);
+    await throughline.close();
   });
 
   it('writes the timers again when a rolled-back delivery is retried, and removes those of fulfilled clocks', async () => {

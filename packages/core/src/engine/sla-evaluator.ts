@@ -1,13 +1,17 @@
 import type { TimelineEvent } from '../model/timeline-event';
 import type { BusinessCalendar } from '../sla/calendar/business-calendar';
 import { foldCaseSla } from '../sla/clock/case-sla-fold';
-import { CaseEventReader, type CaseEventReading } from '../sla/clock/case-event-reader';
-import type { CaseSlaFolder } from '../sla/clock/case-sla-folder';
-import type { CaseSla, PendingSlaEvent, SlaTimelineEvent } from '../sla/clock/sla-clock-state';
-import { SlaFoldCache } from '../sla/clock/sla-fold-cache';
+import type { CaseSlaInput } from '../sla/clock/case-sla-input';
+import type { CaseSla, PendingSlaEvent } from '../sla/clock/sla-clock-state';
 import { SlaFoldContext } from '../sla/clock/sla-fold-context';
+import { CaseSlaMemories } from '../sla/evaluation/case-sla-memories';
+import { CaseSlaMemory } from '../sla/evaluation/case-sla-memory';
+import { compareTimelinePositions, isSlaEvent } from '../sla/evaluation/case-timeline-mirror';
+import { diffSlaEvents } from '../sla/evaluation/sla-event-diff';
+import { planSlaTimerWrites } from '../sla/evaluation/sla-timer-writes';
+import { SlaWriteReceipt } from '../sla/evaluation/sla-write-receipt';
 import type { SlaPolicy } from '../sla/policy/sla-policy-schema';
-import type { SlaTimer, StoreReader, StoreTransaction } from '../store/timeline-store';
+import type { StoreReader, StoreTransaction } from '../store/timeline-store';
 import type { CaseEvaluator } from './ingest-pipeline';
 
 /** SLA configuration of a Throughline instance. */
@@ -22,84 +26,38 @@ export interface SlaSettings {
   timers?: boolean;
 }
 
+/**
+ * What an ingest transaction wrote to the timelines of the cases it touched, as the ingest
+ * pipeline can tell the SLA evaluator (a fifth argument after `now`). With it, a case whose
+ * remembered state is proven committed and still stored is not listed again: the appended events
+ * are folded onto the remembered state.
+ */
+export interface CaseTimelineWrites {
+  /** Events placed on a case for the first time in this transaction (the very objects given to the store), by case id; events other case evaluators appended included. */
+  readonly appended: ReadonlyMap<string, readonly TimelineEvent[]>;
+  /** Cases whose already stored events this transaction moved, re-placed, rewrote or removed (merges, splits, re-folds). */
+  readonly rewritten: ReadonlySet<string>;
+}
+
+/** The SLA evaluator {@link createSlaEvaluator} returns: a case evaluator that also takes what the transaction wrote, when told. */
+export type SlaCaseEvaluator = (
+  transaction: StoreTransaction,
+  tenantId: string,
+  caseIds: ReadonlySet<string>,
+  now: number,
+  writes?: CaseTimelineWrites,
+) => Promise<TimelineEvent[]>;
+
 const everything = 1_000_000;
-
-function isSlaEvent(event: TimelineEvent): boolean {
-  return event.type === 'sla.applied' || event.type === 'sla.warning' || event.type === 'sla.breached' || event.type === 'sla.fulfilled';
-}
-
-/** Tells whether a stored SLA event says what the fold derives under its id (same instant, customer and data). */
-function sameSlaEvent(derived: TimelineEvent, stored: TimelineEvent): boolean {
-  if (derived.occurredAt !== stored.occurredAt || derived.customerId !== stored.customerId || derived.caseId !== stored.caseId || derived.type !== stored.type) return false;
-  if (!isSlaEvent(derived) || !isSlaEvent(stored)) return false;
-  const left = (derived as SlaTimelineEvent).data;
-  const right = (stored as SlaTimelineEvent).data;
-  return (
-    left.policyId === right.policyId &&
-    left.metric === right.metric &&
-    left.targetMs === right.targetMs &&
-    left.businessHours === right.businessHours &&
-    left.dueAt === right.dueAt &&
-    left.elapsedMs === right.elapsedMs
-  );
-}
-
-/** What an evaluation writes: SLA events to append, ones to rewrite, and ids of stored ones no longer derived. */
-interface SlaEventDiff {
-  readonly fresh: readonly TimelineEvent[];
-  readonly changed: readonly TimelineEvent[];
-  readonly retracted: readonly string[];
-}
-
-/** Stored events matched by identity before ids are read: a store that hands back what it was given (the memory store) needs no id reads. */
-const IDENTITY_MATCH_LIMIT = 64;
-
-function diffSlaEvents(expected: readonly TimelineEvent[], stored: readonly TimelineEvent[]): SlaEventDiff {
-  if (stored.length === 0) return { fresh: expected, changed: [], retracted: [] };
-  if (stored.length <= IDENTITY_MATCH_LIMIT && expected.length <= IDENTITY_MATCH_LIMIT) {
-    const matched = new Uint8Array(expected.length);
-    // The store lists newest first, the fold oldest first: search backwards from the last match.
-    let hint = expected.length - 1;
-    let all = true;
-    for (const event of stored) {
-      let found = -1;
-      for (let probe = 0; probe < expected.length; probe++) {
-        const index = (hint - probe + expected.length) % expected.length;
-        if (expected[index] === event) {
-          found = index;
-          break;
-        }
-      }
-      if (found < 0) {
-        all = false;
-        break;
-      }
-      matched[found] = 1;
-      hint = found === 0 ? expected.length - 1 : found - 1;
-    }
-    if (all) return { fresh: expected.filter((_, index) => matched[index] === 0), changed: [], retracted: [] };
-  }
-  const expectedById = new Map<string, TimelineEvent>();
-  for (const event of expected) expectedById.set(event.id, event);
-  const storedIds = new Set<string>();
-  const changed: TimelineEvent[] = [];
-  const retracted: string[] = [];
-  for (const event of stored) {
-    storedIds.add(event.id);
-    const derived = expectedById.get(event.id);
-    if (derived === undefined) retracted.push(event.id);
-    // A re-fold can derive an event of the same id differently (another policy after an earlier event arrived late).
-    else if (derived !== event && !sameSlaEvent(derived, event)) changed.push(derived);
-  }
-  return { fresh: expected.filter((event) => !storedIds.has(event.id)), changed, retracted };
-}
+const NO_EVENTS: readonly TimelineEvent[] = [];
+const NO_PENDING: readonly PendingSlaEvent[] = [];
 
 /** What the evaluator and the `SlaService` of one configuration share in process memory. */
 interface SlaRuntime {
-  /** Fold states of recently evaluated cases (created on first use, so a bad warning share fails where it always did). */
-  cache: SlaFoldCache | undefined;
-  /** What recently read event objects meant, to read a case's list again cheaply. */
-  readonly reader: CaseEventReader;
+  /** Policies, calendars and warning share (created on first use, so a bad warning share fails where it always did). */
+  context: SlaFoldContext | undefined;
+  /** What recently evaluated cases looked like. */
+  readonly memories: CaseSlaMemories;
   /** Told the earliest pending warning or breach each evaluation writes as a timer. */
   readonly pendingListeners: Set<(at: number) => void>;
 }
@@ -109,20 +67,15 @@ const runtimes = new WeakMap<SlaSettings, SlaRuntime>();
 function runtimeOf(settings: SlaSettings): SlaRuntime {
   let runtime = runtimes.get(settings);
   if (runtime === undefined) {
-    runtime = { cache: undefined, reader: new CaseEventReader(), pendingListeners: new Set() };
+    runtime = { context: undefined, memories: new CaseSlaMemories(), pendingListeners: new Set() };
     runtimes.set(settings, runtime);
   }
   return runtime;
 }
 
-function cacheOf(settings: SlaSettings): SlaFoldCache {
-  const runtime = runtimeOf(settings);
-  runtime.cache ??= new SlaFoldCache(new SlaFoldContext(settings.policies, settings.calendars, settings.warningShare));
-  return runtime.cache;
-}
-
-function eventReaderOf(settings: SlaSettings): CaseEventReader {
-  return runtimeOf(settings).reader;
+function contextOf(runtime: SlaRuntime, settings: SlaSettings): SlaFoldContext {
+  runtime.context ??= new SlaFoldContext(settings.policies, settings.calendars, settings.warningShare);
+  return runtime.context;
 }
 
 /**
@@ -141,26 +94,57 @@ export function watchPendingSla(settings: SlaSettings, listener: (at: number) =>
   };
 }
 
+/** A case as one evaluation found it. */
+interface CaseReading {
+  /** Clock inputs new since the memory's last fold, or `undefined` when every input must be compared. */
+  readonly newInputs: CaseSlaInput[] | undefined;
+  /** The SLA events stored for the case. */
+  readonly stored: readonly TimelineEvent[];
+  /** Whether the store holds exactly the timers the memory says the last evaluation left. */
+  readonly timersKnown: boolean;
+}
+
 /**
- * The pending warnings and breaches whose timers a fold's last evaluation wrote. They are trusted
- * only while the fold goes on over the very same stored event objects: then the writes that
- * folded them were committed (a rolled-back attempt leaves different objects, or none), and every
- * commit of a case's events wrote the timers its fold had pending.
+ * The event whose stored object shows a case's memory still holds: the witness of the transaction
+ * that last wrote to the case while that transaction is not proven committed (then the witness
+ * proves it), otherwise the newest event mirrored (a case erased or emptied since loses it).
+ * `undefined` when the memory cannot be trusted without listing the case.
  */
-const writtenTimers = new WeakMap<CaseSlaFolder, readonly PendingSlaEvent[]>();
-
-function timerOf(tenantId: string, caseId: string, pending: PendingSlaEvent): SlaTimer {
-  return { tenantId, id: pending.event.id, caseId, dueAt: pending.event.occurredAt, event: pending.event };
-}
-
-async function readCase(reader: StoreReader, settings: SlaSettings, tenantId: string, caseId: string): Promise<CaseEventReading> {
-  const events = await reader.listEvents({ tenantId, caseId, limit: everything });
-  return eventReaderOf(settings).read(`${tenantId}\u0000${caseId}`, events);
+async function checkpointOf(reader: StoreReader, memory: CaseSlaMemory): Promise<{ event: TimelineEvent; proves: boolean } | undefined> {
+  const receipt = memory.receipt;
+  if (!memory.wroteInLast || receipt.known === true) return { event: memory.mirror.newest()!, proves: false };
+  if (receipt.known === false) return undefined;
+  if (memory.witness !== undefined) return { event: memory.witness, proves: true };
+  return (await receipt.isCommitted(reader)) ? { event: memory.mirror.newest()!, proves: false } : undefined;
 }
 
 /**
- * The case's clocks through the settings' fold cache (resumed when the stored events extend the
- * cached fold): the result is exactly what {@link evaluateCaseSla} gives.
+ * Brings a case's memory up to date with the store. Told what this transaction appended, with the
+ * memory's state proven committed and one of its events still stored as the very object it holds,
+ * the case is not listed: the appended events are added to the memory. Otherwise the case is
+ * listed in full and compared with the memory.
+ */
+async function readCase(reader: StoreReader, memory: CaseSlaMemory, tenantId: string, caseId: string, writes: CaseTimelineWrites | undefined): Promise<CaseReading> {
+  if (writes !== undefined && memory.mirror.size > 0 && !writes.rewritten.has(caseId)) {
+    const checkpoint = await checkpointOf(reader, memory);
+    if (checkpoint !== undefined && (await reader.getEvent(tenantId, checkpoint.event.id)) === checkpoint.event) {
+      // A witness read back as the very object written: its transaction committed.
+      if (checkpoint.proves) memory.receipt.confirm();
+      const appended = writes.appended.get(caseId) ?? NO_EVENTS;
+      const newInputs = memory.mirror.add(appended);
+      return { newInputs, stored: memory.stored, timersKnown: memory.timers !== undefined };
+    }
+  }
+  const list = await reader.listEvents({ tenantId, caseId, limit: everything });
+  const reading = memory.mirror.read(list);
+  const newInputs = reading.extended ? reading.newInputs : undefined;
+  const timersKnown = reading.extended && !reading.unknownSlaEvents && memory.timers !== undefined;
+  return { newInputs, stored: memory.mirror.slaEvents(), timersKnown };
+}
+
+/**
+ * The case's clocks through the settings' case memories (resumed when the stored events extend
+ * the remembered fold): the result is exactly what {@link evaluateCaseSla} gives.
  *
  * @param reader - store or transaction
  * @param settings - policies and calendars
@@ -170,10 +154,20 @@ async function readCase(reader: StoreReader, settings: SlaSettings, tenantId: st
  * @returns the case's clocks and SLA events, or undefined when the case has no clock-driving events
  */
 export async function evaluateCaseSlaCached(reader: StoreReader, settings: SlaSettings, tenantId: string, caseId: string, now: number): Promise<CaseSla | undefined> {
-  const { inputs, customerId } = await readCase(reader, settings, tenantId, caseId);
-  if (customerId === undefined || inputs.length === 0) return undefined;
+  const runtime = runtimeOf(settings);
+  const context = contextOf(runtime, settings);
+  const memory = runtime.memories.take(tenantId, caseId) ?? new CaseSlaMemory();
+  const list = await reader.listEvents({ tenantId, caseId, limit: everything });
+  const reading = memory.mirror.read(list);
+  // A read that found anything new may have seen writes of a transaction still running: the next evaluation lists the case in full.
+  if (!reading.extended || reading.newInputs.length > 0 || reading.unknownSlaEvents) memory.receipt = SlaWriteReceipt.unknown;
+  const customerId = memory.mirror.newestCustomerId();
+  if (customerId === undefined) return undefined;
   const customer = await reader.getCustomer(tenantId, customerId);
-  return cacheOf(settings).fold(`${tenantId}\u0000${caseId}`, inputs, customer?.tier ?? null)?.folder.report(now);
+  const folder = memory.fold(context, reading.extended ? reading.newInputs : undefined, customer?.tier ?? null);
+  if (folder === undefined) return undefined;
+  runtime.memories.keep(tenantId, caseId, memory);
+  return folder.report(now);
 }
 
 /**
@@ -204,62 +198,82 @@ export async function evaluateCaseSla(reader: StoreReader, settings: SlaSettings
 /**
  * The SLA step of ingest: folds each touched case's clocks, appends the SLA events that have
  * happened (deterministic ids, so replays never duplicate), retracts ones a re-fold no longer
- * derives, rewrites ones it derives differently (without announcing them again), and schedules
- * timers for warnings and breaches still to come (removing, where it wrote them, the timers of
- * warnings and breaches that are no longer to come, such as those of a fulfilled clock).
+ * derives, rewrites ones it derives differently (without announcing them again), and keeps the
+ * store's timers equal to the warnings and breaches still to come (a fulfilled clock, a solved
+ * case or a case merged away loses its timers).
  *
- * The fold of a case resumes from its cached state when the case's stored events are the ones
- * folded before plus newer ones, and is not re-run at all when only events that cannot move a
- * clock arrived (orders, surveys); otherwise it runs from the first event. The result is the same.
+ * Each case's state is remembered between evaluations: the fold resumes when the case's events
+ * are the ones folded before plus newer ones, and is re-run from the first event otherwise; the
+ * result is the same. The case is listed in full each time, unless the pipeline tells what the
+ * transaction wrote ({@link CaseTimelineWrites}, a fifth argument) and the case's remembered
+ * state is proven committed and still stored: then the case is not listed at all.
  *
  * @param settings - policies, calendars and warning share
- * @returns a case evaluator for the ingest pipeline
+ * @returns a case evaluator for the ingest pipeline (an {@link SlaCaseEvaluator})
+ * @example
+ * ```ts
+ * // createThroughline({ sla }) does this; an evaluator runs inside each ingest transaction.
+ * const evaluate = createSlaEvaluator({ policies, calendars: [calendar] });
+ * const appended = await store.transaction((transaction) => evaluate(transaction, 'acme', new Set([caseId]), Date.now()));
+ * ```
  */
 export function createSlaEvaluator(settings: SlaSettings): CaseEvaluator {
-  return async (transaction: StoreTransaction, tenantId, caseIds, now) => {
-    const cache = cacheOf(settings);
+  const evaluate: SlaCaseEvaluator = async (transaction, tenantId, caseIds, now, writes) => {
+    const runtime = runtimeOf(settings);
+    const context = contextOf(runtime, settings);
     const appended: TimelineEvent[] = [];
+    // What this transaction writes: proves later that it committed.
+    const receipt = writes === undefined ? SlaWriteReceipt.unknown : new SlaWriteReceipt(true);
+    if (writes !== undefined) {
+      for (const events of writes.appended.values()) if (events.length > 0) receipt.wrote(events[0]!);
+      if (writes.rewritten.size > 0) receipt.unwitnessed();
+    }
     let earliestPending = Number.POSITIVE_INFINITY;
     for (const caseId of caseIds) {
-      const key = `${tenantId}\u0000${caseId}`;
-      const { inputs, stored, customerId } = await readCase(transaction, settings, tenantId, caseId);
-      let expected: readonly TimelineEvent[] = [];
-      let timers: SlaTimer[] = [];
-      let staleTimers: string[] = [];
-      if (customerId === undefined || inputs.length === 0) {
-        cache.forget(key);
-        eventReaderOf(settings).forget(key);
-      }
-      else {
-        const customer = await transaction.getCustomer(tenantId, customerId);
-        const { folder, sameObjects } = cache.fold(key, inputs, customer?.tier ?? null)!;
-        const { report } = folder.reportEvents(now);
-        expected = report.events;
-        const pending = report.pending;
-        const written = sameObjects ? writtenTimers.get(folder) : undefined;
-        if (written === undefined) timers = pending.map((item) => timerOf(tenantId, caseId, item));
-        else if (written !== pending) {
-          // Only what changed since the last write: new or moved timers, and ones no longer pending (fulfilled clocks).
-          const writtenById = new Map<string, PendingSlaEvent>();
-          for (const item of written) writtenById.set(item.event.id, item);
-          for (const item of pending) {
-            const before = writtenById.get(item.event.id);
-            writtenById.delete(item.event.id);
-            if (before === undefined || before.at !== item.at || before.event !== item.event) timers.push(timerOf(tenantId, caseId, item));
-          }
-          staleTimers = [...writtenById.keys()];
-        }
-        writtenTimers.set(folder, pending);
-        if (pending.length > 0 && pending[0]!.at < earliestPending) earliestPending = pending[0]!.at;
-      }
+      const memory = runtime.memories.take(tenantId, caseId) ?? new CaseSlaMemory();
+      const { newInputs, stored, timersKnown } = await readCase(transaction, memory, tenantId, caseId, writes);
+      const customerId = memory.mirror.newestCustomerId();
+      const customer = customerId === undefined ? undefined : await transaction.getCustomer(tenantId, customerId);
+      const folder = customerId === undefined ? undefined : memory.fold(context, newInputs, customer?.tier ?? null);
+      const report = folder?.reportEvents(now).report;
+      const expected = report?.events ?? NO_EVENTS;
+      const pending = report?.pending ?? NO_PENDING;
       const { fresh, changed, retracted } = diffSlaEvents(expected, stored);
-      if (retracted.length > 0) await transaction.deleteEvents(tenantId, retracted);
-      if (fresh.length > 0 || changed.length > 0) await transaction.putEvents(changed.length > 0 ? [...fresh, ...changed] : fresh);
+      const timers = planSlaTimerWrites(tenantId, caseId, pending, timersKnown ? memory.timers : undefined, [stored, expected]);
+      const caseAppended = writes?.appended.get(caseId) ?? NO_EVENTS;
+      let witness = caseAppended.length > 0 ? caseAppended[caseAppended.length - 1] : undefined;
+      let wrote = caseAppended.length > 0 || writes === undefined || writes.rewritten.has(caseId);
+      if (retracted.length > 0) {
+        await transaction.deleteEvents(tenantId, retracted);
+        receipt.unwitnessed();
+        wrote = true;
+      }
+      if (fresh.length > 0 || changed.length > 0) {
+        const put = changed.length === 0 ? fresh : fresh.length === 0 ? changed : [...fresh, ...changed];
+        await transaction.putEvents(put);
+        receipt.wrote(put[0]!);
+        wrote = true;
+        for (const event of put) if (witness === undefined || compareTimelinePositions(event, witness) > 0) witness = event;
+      }
+      if (fresh.length > 0 || changed.length > 0 || retracted.length > 0) memory.mirror.write(fresh, changed, retracted);
       if (fresh.length > 0) appended.push(...fresh);
-      if (timers.length > 0) await transaction.putTimers(timers);
-      if (staleTimers.length > 0) await transaction.deleteTimers(tenantId, staleTimers);
+      if (timers.put.length > 0) await transaction.putTimers(timers.put);
+      if (timers.removed.length > 0) await transaction.deleteTimers(tenantId, timers.removed);
+      if (timers.put.length > 0 || timers.removed.length > 0) {
+        receipt.unwitnessed();
+        wrote = true;
+      }
+      if (folder === undefined) continue;
+      memory.stored = expected;
+      memory.timers = pending;
+      memory.receipt = receipt;
+      memory.wroteInLast = wrote;
+      memory.witness = witness;
+      runtime.memories.keep(tenantId, caseId, memory);
+      if (pending.length > 0 && pending[0]!.at < earliestPending) earliestPending = pending[0]!.at;
     }
-    if (earliestPending !== Number.POSITIVE_INFINITY) for (const listener of runtimeOf(settings).pendingListeners) listener(earliestPending);
+    if (earliestPending !== Number.POSITIVE_INFINITY) for (const listener of runtime.pendingListeners) listener(earliestPending);
     return appended;
   };
+  return evaluate;
 }

@@ -30,6 +30,9 @@ interface ClockRun {
   closedElapsed: number;
   warnedAt: number | null;
   breachedAt: number | null;
+  /** `warnedAt` and `breachedAt` kept aside while a report looks ahead. */
+  reportWarnedAt: number | null;
+  reportBreachedAt: number | null;
   appliedCount: number;
   fulfilledCount: number;
   /** Cached crossing instants of the current run (cleared whenever the run or the target changes). */
@@ -49,9 +52,9 @@ interface RecordedSlaEvent {
 /** What the ledger reports once the case's events are folded. */
 export interface SlaLedgerReport {
   /** Clocks that have a target, in start order; empty when not asked for. */
-  readonly clocks: SlaClock[];
-  readonly events: SlaTimelineEvent[];
-  readonly pending: PendingSlaEvent[];
+  readonly clocks: readonly SlaClock[];
+  readonly events: readonly SlaTimelineEvent[];
+  readonly pending: readonly PendingSlaEvent[];
 }
 
 function clearCrossings(run: ClockRun): void {
@@ -71,6 +74,19 @@ function byInstant(left: RecordedSlaEvent, right: RecordedSlaEvent): number {
 
 function byInstantThenId(left: PendingSlaEvent, right: PendingSlaEvent): number {
   return left.at - right.at || (left.event.id < right.event.id ? -1 : left.event.id > right.event.id ? 1 : 0);
+}
+
+/** Sorts pending events by instant then id, in place (insertion sort: a case has a handful, and `Array#sort` allocates). */
+function sortPending(pending: PendingSlaEvent[]): void {
+  for (let index = 1; index < pending.length; index++) {
+    const item = pending[index]!;
+    let to = index;
+    while (to > 0 && byInstantThenId(pending[to - 1]!, item) > 0) {
+      pending[to] = pending[to - 1]!;
+      to -= 1;
+    }
+    pending[to] = item;
+  }
 }
 
 function byStart(left: SlaClock, right: SlaClock): number {
@@ -135,6 +151,8 @@ export class SlaClockLedger {
       closedElapsed: 0,
       warnedAt: null,
       breachedAt: null,
+      reportWarnedAt: null,
+      reportBreachedAt: null,
       appliedCount: 0,
       fulfilledCount: 0,
       warnCrossing: undefined,
@@ -234,13 +252,17 @@ export class SlaClockLedger {
   report(asOf: number, withClocks: boolean): SlaLedgerReport {
     const live = this.live;
     const mark = this.recorded.length;
-    const saved: (number | null)[] = [];
-    for (let index = 0; index < live.length; index++) saved.push(live[index]!.warnedAt, live[index]!.breachedAt);
+    for (let index = 0; index < live.length; index++) {
+      const run = live[index]!;
+      run.reportWarnedAt = run.warnedAt;
+      run.reportBreachedAt = run.breachedAt;
+    }
     this.advance(asOf, true);
     const result = this.describe(asOf, withClocks);
     for (let index = 0; index < live.length; index++) {
-      live[index]!.warnedAt = saved[2 * index]!;
-      live[index]!.breachedAt = saved[2 * index + 1]!;
+      const run = live[index]!;
+      run.warnedAt = run.reportWarnedAt;
+      run.breachedAt = run.reportBreachedAt;
     }
     if (this.recorded.length !== mark) {
       this.recorded.length = mark;
@@ -252,7 +274,8 @@ export class SlaClockLedger {
   private describe(asOf: number, withClocks: boolean): SlaLedgerReport {
     const pending: PendingSlaEvent[] = [];
     const clocks: SlaClock[] = [];
-    const runs = this.runs;
+    // Only live clocks can have warnings and breaches to come: without the clock list, the others need no visit.
+    const runs = withClocks ? this.runs : this.live;
     for (let index = 0; index < runs.length; index++) {
       const run = runs[index]!;
       const target = run.target;
@@ -290,7 +313,7 @@ export class SlaClockLedger {
     }
     if (clocks.length > 1) clocks.sort(byStart);
     const events = this.eventsInTimeOrder();
-    if (pending.length > 1) pending.sort(byInstantThenId);
+    if (pending.length > 1) sortPending(pending);
     return { clocks, events, pending };
   }
 

@@ -35,6 +35,20 @@ export function slaEventId(clockId: string, type: SlaEventType, ordinal = 1): st
 }
 
 /**
+ * Reads the clock an SLA event belongs to back from the event's id.
+ *
+ * @param eventId - An id built by {@link slaEventId}.
+ * @returns The clock's id (`<caseId>:<metric>:<instance>`).
+ */
+export function slaClockIdOfEvent(eventId: string): string {
+  const last = eventId.lastIndexOf(':');
+  const kind = eventId.slice(last + 1);
+  // `…:warning` and `…:breached` end with the kind; `…:applied:<n>` and `…:fulfilled:<n>` with an ordinal after it.
+  const cut = kind === 'warning' || kind === 'breached' ? last : eventId.lastIndexOf(':', last - 1);
+  return eventId.slice('sla:'.length, cut);
+}
+
+/**
  * Builds an SLA timeline event (system actor, no channel) with a deterministic id.
  *
  * @param ref - The case.
