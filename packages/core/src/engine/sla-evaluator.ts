@@ -239,7 +239,7 @@ export function createSlaEvaluator(settings: SlaSettings): CaseEvaluator {
       const expected = report?.events ?? NO_EVENTS;
       const pending = report?.pending ?? NO_PENDING;
       const { fresh, changed, retracted } = diffSlaEvents(expected, stored);
-      const timers = planSlaTimerWrites(tenantId, caseId, pending, timersKnown ? memory.timers : undefined, [stored, expected]);
+      const timers = planSlaTimerWrites(tenantId, caseId, pending, timersKnown ? memory.timers : undefined, stored, expected);
       const caseAppended = writes?.appended.get(caseId) ?? NO_EVENTS;
       let witness = caseAppended.length > 0 ? caseAppended[caseAppended.length - 1] : undefined;
       let wrote = caseAppended.length > 0 || writes === undefined || writes.rewritten.has(caseId);

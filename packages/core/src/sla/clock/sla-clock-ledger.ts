@@ -10,17 +10,19 @@ import { buildSlaEvent, type SlaCaseRef, slaClockId, slaEventId } from './sla-ev
 export type SlaTargetTable = readonly (ResolvedSlaTarget | null)[];
 
 const METRIC_COUNT = SLA_METRICS.length;
+const NO_CLOCKS: readonly SlaClock[] = [];
 const REOPENING = [...REOPENING_METRICS].map((metric) => METRIC_INDEX[metric]);
 
 /** One clock as the ledger runs it. */
 interface ClockRun {
-  readonly id: string;
+  /** `<caseId>:<metric>:<instance>`, built when first needed (a clock no target applies to never needs it). */
+  id: string | undefined;
   readonly metric: SlaMetric;
   readonly metricIndex: number;
   readonly instance: number;
   readonly startedAt: number;
   /** Finished running spans, flat `[start, end, …]`. */
-  readonly closed: number[];
+  closed: number[] | null;
   runningSince: number | null;
   stoppedAt: number | null;
   target: ResolvedSlaTarget | null;
@@ -115,6 +117,18 @@ export class SlaClockLedger {
   private reportedEvents: { readonly version: number; readonly events: SlaTimelineEvent[] } | undefined;
   private readonly ref: SlaCaseRef;
   private readonly warningShare: number;
+  /** Changes whenever a live clock starts, stops, pauses, resumes, changes target, warns or breaches. */
+  private version = 0;
+  /** The status the live clocks last followed; `undefined` once a clock starts or comes back. */
+  private followedStatus: CaseStatus | undefined;
+  /** The target table the live clocks last took; `undefined` once a clock starts or comes back. */
+  private retargetedWith: SlaTargetTable | undefined;
+  /** The earliest instant a live clock crosses a threshold, and the `version` it was computed at. */
+  private nextCrossingAt = Number.POSITIVE_INFINITY;
+  private nextCrossingVersion = -1;
+  /** The pending warnings and breaches, and the `version` they were listed at. */
+  private pendingList: readonly PendingSlaEvent[] = [];
+  private pendingVersion = -1;
 
   /**
    * Creates an empty ledger.
@@ -138,12 +152,12 @@ export class SlaClockLedger {
     this.instances[metric] = instance;
     const name = SLA_METRICS[metric]!;
     const run: ClockRun = {
-      id: slaClockId(this.ref.caseId, name, instance),
+      id: undefined,
       metric: name,
       metricIndex: metric,
       instance,
       startedAt: at,
-      closed: [],
+      closed: null,
       runningSince: null,
       stoppedAt: null,
       target: null,
@@ -165,6 +179,7 @@ export class SlaClockLedger {
     if (previous) this.live[this.live.indexOf(previous)] = run;
     else this.live.push(run);
     this.liveByMetric[metric] = run;
+    this.joined();
   }
 
   /** Stops a metric's (by index) live clock (fulfilled), if it has one. */
@@ -188,18 +203,25 @@ export class SlaClockLedger {
 
   /** Pauses or resumes every live clock as the case's status says. */
   followStatus(status: CaseStatus, at: number): void {
+    // The same status as last time, and no clock new since: every live clock already runs or pauses as it should.
+    if (status === this.followedStatus) return;
     for (let index = 0; index < this.live.length; index++) {
       const run = this.live[index]!;
       if (!runsWhile(run.metric, status)) this.pause(run, at);
       else if (run.runningSince === null) {
         run.runningSince = at;
         clearCrossings(run);
+        this.version += 1;
       }
     }
+    this.followedStatus = status;
   }
 
   /** Gives every live clock the target the applied policy sets for its metric (or none). */
   retarget(targets: SlaTargetTable, at: number): void {
+    // The same table as last time, and no clock new since: every live clock already has its target.
+    if (targets === this.retargetedWith) return;
+    this.retargetedWith = targets;
     for (let index = 0; index < this.live.length; index++) {
       const run = this.live[index]!;
       const target = targets[run.metricIndex] ?? null;
@@ -207,11 +229,11 @@ export class SlaClockLedger {
       run.target = target;
       run.targetSince = at;
       clearCrossings(run);
+      this.version += 1;
       if (target === null) continue;
       let closedElapsed = 0;
-      for (let span = 0; span < run.closed.length; span += 2) {
-        closedElapsed += measure(target, run.closed[span]!, run.closed[span + 1]!);
-      }
+      const closed = run.closed;
+      if (closed !== null) for (let span = 0; span < closed.length; span += 2) closedElapsed += measure(target, closed[span]!, closed[span + 1]!);
       run.closedElapsed = closedElapsed;
       run.appliedCount += 1;
       this.record(run, 'sla.applied', at, this.data(run, target, this.elapsedAt(run, at), this.projectedDue(run)), run.appliedCount);
@@ -220,6 +242,7 @@ export class SlaClockLedger {
 
   /** Records warnings and breaches that fall before `until` (or at it, when `inclusive`). */
   advance(until: number, inclusive: boolean): void {
+    if (until < this.nextCrossing()) return;
     for (let index = 0; index < this.live.length; index++) {
       const run = this.live[index]!;
       const target = run.target;
@@ -250,6 +273,10 @@ export class SlaClockLedger {
    * @returns Clocks, events up to `asOf` and pending warnings and breaches.
    */
   report(asOf: number, withClocks: boolean): SlaLedgerReport {
+    // Nothing crosses a threshold by `asOf`: the ledger as it stands is the report.
+    if (asOf < this.nextCrossing()) {
+      return withClocks ? this.describe(asOf, true) : { clocks: NO_CLOCKS, events: this.eventsInTimeOrder(), pending: this.pendingNow() };
+    }
     const live = this.live;
     const mark = this.recorded.length;
     for (let index = 0; index < live.length; index++) {
@@ -267,6 +294,8 @@ export class SlaClockLedger {
     if (this.recorded.length !== mark) {
       this.recorded.length = mark;
       this.recordedVersion += 1;
+      // Warnings and breaches taken back: what was cached while they stood is stale.
+      this.version += 1;
     }
     return result;
   }
@@ -290,7 +319,7 @@ export class SlaClockLedger {
       const dueAt = this.projectedDue(run);
       const warningAt = run.warnedAt ?? (running && run.breachedAt === null ? this.warnCrossing(run, target) : null);
       clocks.push({
-        id: run.id,
+        id: this.clockId(run),
         tenantId: this.ref.tenantId,
         customerId: this.ref.customerId,
         caseId: this.ref.caseId,
@@ -315,6 +344,55 @@ export class SlaClockLedger {
     const events = this.eventsInTimeOrder();
     if (pending.length > 1) sortPending(pending);
     return { clocks, events, pending };
+  }
+
+  /** The pending warnings and breaches as the ledger stands, listed again only after a change. */
+  private pendingNow(): readonly PendingSlaEvent[] {
+    if (this.pendingVersion === this.version) return this.pendingList;
+    const pending: PendingSlaEvent[] = [];
+    const live = this.live;
+    for (let index = 0; index < live.length; index++) {
+      const run = live[index]!;
+      const target = run.target;
+      if (target === null || run.runningSince === null || run.breachedAt !== null) continue;
+      if (run.warnedAt === null) pending.push(this.pendingWarning(run, target));
+      pending.push(this.pendingBreach(run, target));
+    }
+    if (pending.length > 1) sortPending(pending);
+    this.pendingList = pending;
+    this.pendingVersion = this.version;
+    return pending;
+  }
+
+  /**
+   * The earliest instant at which `advance` would record anything: the first warning or breach
+   * crossing of a running clock, or minus infinity when a paused clock already exceeds a new target.
+   */
+  private nextCrossing(): number {
+    if (this.nextCrossingVersion === this.version) return this.nextCrossingAt;
+    let earliest = Number.POSITIVE_INFINITY;
+    const live = this.live;
+    for (let index = 0; index < live.length; index++) {
+      const run = live[index]!;
+      const target = run.target;
+      if (target === null) continue;
+      if (run.runningSince !== null) {
+        if (run.warnedAt === null) earliest = Math.min(earliest, this.warnCrossing(run, target));
+        if (run.breachedAt === null) earliest = Math.min(earliest, this.dueCrossing(run, target));
+      } else if ((run.warnedAt === null && run.closedElapsed > this.warningThreshold(target)) || (run.breachedAt === null && run.closedElapsed > target.targetMs)) {
+        earliest = Number.NEGATIVE_INFINITY;
+      }
+    }
+    this.nextCrossingAt = earliest;
+    this.nextCrossingVersion = this.version;
+    return earliest;
+  }
+
+  /** A clock became live (started, or came back after a solve): it has yet to follow the status and take its target. */
+  private joined(): void {
+    this.version += 1;
+    this.followedStatus = undefined;
+    this.retargetedWith = undefined;
   }
 
   /**
@@ -366,6 +444,7 @@ export class SlaClockLedger {
     const dueAt = this.projectedDue(run);
     this.pause(run, at);
     run.stoppedAt = at;
+    this.version += 1;
     this.liveByMetric[run.metricIndex] = null;
     if (run.target) {
       run.fulfilledCount += 1;
@@ -382,6 +461,7 @@ export class SlaClockLedger {
         run.stoppedAt = null;
         this.live.push(run);
         this.liveByMetric[metric] = run;
+        this.joined();
       }
       return;
     }
@@ -389,7 +469,9 @@ export class SlaClockLedger {
 
   private pause(run: ClockRun, at: number): void {
     if (run.runningSince === null) return;
-    run.closed.push(run.runningSince, at);
+    this.version += 1;
+    if (run.closed === null) run.closed = [run.runningSince, at];
+    else run.closed.push(run.runningSince, at);
     if (run.target) run.closedElapsed += measure(run.target, run.runningSince, at);
     run.runningSince = null;
     clearCrossings(run);
@@ -430,11 +512,13 @@ export class SlaClockLedger {
 
   private warn(run: ClockRun, target: ResolvedSlaTarget, at: number): void {
     run.warnedAt = at;
+    this.version += 1;
     this.record(run, 'sla.warning', at, this.data(run, target, this.elapsedAt(run, at), this.projectedDue(run)));
   }
 
   private breach(run: ClockRun, target: ResolvedSlaTarget, at: number): void {
     run.breachedAt = at;
+    this.version += 1;
     this.record(run, 'sla.breached', at, this.data(run, target, this.elapsedAt(run, at), at));
   }
 
@@ -449,8 +533,13 @@ export class SlaClockLedger {
     };
   }
 
+  private clockId(run: ClockRun): string {
+    run.id ??= slaClockId(this.ref.caseId, run.metric, run.instance);
+    return run.id;
+  }
+
   private build(run: ClockRun, type: SlaEventType, at: number, data: SlaEventData, ordinal?: number): SlaTimelineEvent {
-    return buildSlaEvent(this.ref, slaEventId(run.id, type, ordinal), type, at, data);
+    return buildSlaEvent(this.ref, slaEventId(this.clockId(run), type, ordinal), type, at, data);
   }
 
   private record(run: ClockRun, type: SlaEventType, at: number, data: SlaEventData, ordinal?: number): void {

@@ -1,6 +1,12 @@
 import { isoInstant } from '../calendar/iso-instant';
 import type { SlaEventData, SlaMetric } from '../../model/engine-event-data';
+import type { IdentityClaim } from '../../model/identity';
+import type { Actor } from '../../model/primitives';
 import type { SlaEventType, SlaTimelineEvent } from './sla-clock-state';
+
+/** The actor and identities every SLA event has, shared (and frozen) rather than built per event. */
+const SYSTEM_ACTOR: Actor = Object.freeze({ kind: 'system' as const });
+const NO_IDENTITIES: IdentityClaim[] = Object.freeze([]) as unknown as IdentityClaim[];
 
 /** The case a clock belongs to. */
 export interface SlaCaseRef {
@@ -75,8 +81,8 @@ export function buildSlaEvent(
     occurredAt: isoInstant(at),
     source: { system: 'throughline', externalId: id },
     channel: null,
-    actor: { kind: 'system' },
-    identities: [],
+    actor: SYSTEM_ACTOR,
+    identities: NO_IDENTITIES,
     data,
   };
 }

@@ -13,6 +13,7 @@ export interface SlaEventDiff {
 }
 
 const NOTHING: readonly never[] = [];
+const NO_CHANGE: SlaEventDiff = { fresh: NOTHING, changed: NOTHING, retracted: NOTHING };
 
 /** Stored events matched by identity before ids are compared: a store that hands back what it was given needs no id reads. */
 const IDENTITY_MATCH_LIMIT = 64;
@@ -75,14 +76,12 @@ function matchByIdentity(expected: readonly TimelineEvent[], stored: readonly Ti
  * @returns What to append, rewrite and remove so the store holds exactly the derived events.
  */
 export function diffSlaEvents(expected: readonly TimelineEvent[], stored: readonly TimelineEvent[]): SlaEventDiff {
-  if (stored.length === 0) return { fresh: expected, changed: NOTHING, retracted: NOTHING };
-  if (startsWithSame(expected, stored)) {
-    return { fresh: expected.length === stored.length ? NOTHING : expected.slice(stored.length), changed: NOTHING, retracted: NOTHING };
-  }
+  if (stored.length === 0) return expected.length === 0 ? NO_CHANGE : { fresh: expected, changed: NOTHING, retracted: NOTHING };
+  if (startsWithSame(expected, stored)) return expected.length === stored.length ? NO_CHANGE : { fresh: expected.slice(stored.length), changed: NOTHING, retracted: NOTHING };
   if (stored.length <= IDENTITY_MATCH_LIMIT && expected.length <= IDENTITY_MATCH_LIMIT) {
     const matched = matchByIdentity(expected, stored);
     if (matched !== undefined) {
-      if (stored.length === expected.length) return { fresh: NOTHING, changed: NOTHING, retracted: NOTHING };
+      if (stored.length === expected.length) return NO_CHANGE;
       const fresh: TimelineEvent[] = [];
       for (let index = 0; index < expected.length; index++) if (matched[index] === 0) fresh.push(expected[index]!);
       return { fresh, changed: NOTHING, retracted: NOTHING };

@@ -47,7 +47,8 @@ function isPending(pending: readonly PendingSlaEvent[], id: string): boolean {
  * @param caseId - The case.
  * @param pending - Warnings and breaches still to come, by the evaluation.
  * @param written - The pending ones whose timers the store holds, or `undefined` when not known.
- * @param slaEvents - Stored and derived SLA events of the case (used only when `written` is not known).
+ * @param stored - The SLA events stored for the case (used only when `written` is not known).
+ * @param derived - The SLA events the evaluation derives for it (likewise).
  * @returns The timers to write and the ids to remove.
  */
 export function planSlaTimerWrites(
@@ -55,7 +56,8 @@ export function planSlaTimerWrites(
   caseId: string,
   pending: readonly PendingSlaEvent[],
   written: readonly PendingSlaEvent[] | undefined,
-  slaEvents: readonly (readonly TimelineEvent[])[],
+  stored: readonly TimelineEvent[],
+  derived: readonly TimelineEvent[],
 ): SlaTimerWrites {
   if (written !== undefined && samePending(written, pending)) return NONE;
   const put: SlaTimer[] = [];
@@ -75,7 +77,7 @@ export function planSlaTimerWrites(
   }
   for (const item of pending) put.push(timerOf(tenantId, caseId, item));
   const clocks = new Set<string>();
-  for (const list of slaEvents) for (const event of list) if (event.type === 'sla.applied') clocks.add(slaClockIdOfEvent(event.id));
+  for (const list of [stored, derived]) for (const event of list) if (event.type === 'sla.applied') clocks.add(slaClockIdOfEvent(event.id));
   for (const clockId of clocks) {
     for (const type of ['sla.warning', 'sla.breached'] as const) {
       const id = slaEventId(clockId, type);
