@@ -263,6 +263,44 @@ describe('SLA evaluator inside ingest', () => {
     await throughline.close();
   });
 
+  it('survives a timer firing the store fails, and fires what was due when it tries again 30 seconds later', async () => {
+    const clock = createTestClock(at(0));
+    let failing = false;
+    const store = new Proxy(createMemoryStore(), {
+      get(target, property) {
+        if (property !== 'transaction') return bound(target, property);
+        return <T>(work: (transaction: StoreTransaction) => Promise<T>) =>
+          target.transaction((transaction) =>
+            work(
+              new Proxy(transaction, {
+                get(inner, name) {
+                  if (name === 'claimDueTimers' && failing) {
+                    return async () => {
+                      throw new Error('store went away');
+                    };
+                  }
+                  return bound(inner, name);
+                },
+              }),
+            ),
+          );
+      },
+    });
+    const throughline = createThroughline({ store, adapters: [], clock, sla: { policies, calendars: [calendar] } });
+    const breaches: string[] = [];
+    throughline.events.on('sla.breached', (event) => breaches.push(event.occurredAt));
+    await throughline.ingest('acme', [inbound('w1', 0, ana, 'whatsapp')]);
+    await clock.advanceAsync(8 * 60_000); // the warning at 7:30 fires
+    // First reply breaches at 10:00: that firing fails (and must not reject unhandled); the retry 30 s later fires it.
+    failing = true;
+    await clock.advanceAsync(2 * 60_000);
+    expect(breaches).toEqual([]);
+    failing = false;
+    await clock.advanceAsync(30_000);
+    expect(breaches).toEqual([at(10)]);
+    await throughline.close();
+  });
+
   it('arms its timer from what ingest reports, and finds timers another instance wrote at its next store check', async () => {
     const clock = createTestClock(at(0));
     const store = createMemoryStore();

@@ -8,6 +8,12 @@ import { evaluateCaseSlaCached, type SlaSettings, watchPendingSla } from './sla-
 /** The store is asked for the earliest timer at least this often (in clock time) while ingest goes on. */
 const STORE_RECHECK_MS = 30_000;
 
+/** After a firing or a store check that failed (the store unreachable), the timer tries again this much later, in clock time. */
+const RETRY_AFTER_FAILURE_MS = 30_000;
+
+/** The longest wait `setTimeout` takes (about 24.8 days): a later instant is reached by waking and re-arming. */
+const LONGEST_WAIT_MS = 2_147_483_647;
+
 /** A case's place in the "what breaches next" queue. */
 export interface DueSoonEntry {
   caseId: string;
@@ -27,7 +33,8 @@ export interface DueSoonEntry {
  * firing and at least every 30 seconds of ingest; in between, the evaluator tells it the earliest
  * pending instant each ingest writes, so ingest does not pay a store query per delivery. Timers
  * other instances write (a shared PostgreSQL) are picked up at those store checks, and each instance
- * fires its own anyway.
+ * fires its own anyway. A firing or a store check that fails (the store unreachable) is tried again
+ * 30 seconds (clock time) later; the failure is not reported.
  */
 export class SlaService {
   private handle: unknown = null;
@@ -118,18 +125,29 @@ export class SlaService {
     this.reportedNext = Number.POSITIVE_INFINITY;
   }
 
-  /** Arms the timer for the earliest pending SLA event. */
+  /** Arms the timer for the earliest pending SLA event (asking the store at most every 30 seconds of clock time); never rejects. */
   async reschedule(): Promise<void> {
     if (!this.running) return;
     let at = this.reportedNext;
     const now = this.clock.now();
     if (now - this.storeCheckedAt >= STORE_RECHECK_MS) {
       this.storeCheckedAt = now;
-      const [next] = await this.store.dueTimers(null, '9999-12-31T23:59:59.999Z', 1);
-      if (next) at = Math.min(at, Date.parse(next.dueAt));
+      try {
+        const [next] = await this.store.dueTimers(null, '9999-12-31T23:59:59.999Z', 1);
+        if (next) at = Math.min(at, Date.parse(next.dueAt));
+      } catch {
+        // Not reachable now: ask again at the next chance, and wake up to try no later than the retry delay.
+        this.storeCheckedAt = Number.NEGATIVE_INFINITY;
+        at = Math.min(at, now + RETRY_AFTER_FAILURE_MS);
+      }
       if (!this.running) return;
     }
-    if (at === Number.POSITIVE_INFINITY) return;
+    this.arm(at);
+  }
+
+  /** Sets the timer for an instant, unless it is already set for that instant or an earlier one. */
+  private arm(at: number): void {
+    if (!this.running || at === Number.POSITIVE_INFINITY) return;
     if (at >= this.scheduledFor && this.handle !== null) return;
     if (this.handle !== null) this.clock.clearTimeout(this.handle);
     this.scheduledFor = at;
@@ -140,9 +158,20 @@ export class SlaService {
         // What was reported is due now or claimed by this tick; the store knows what comes next.
         this.reportedNext = Number.POSITIVE_INFINITY;
         this.storeCheckedAt = Number.NEGATIVE_INFINITY;
-        void this.tick().then(() => this.reschedule());
+        return this.fire();
       },
-      Math.min(Math.max(0, at - this.clock.now()), 2_147_483_647),
+      Math.min(Math.max(0, at - this.clock.now()), LONGEST_WAIT_MS),
     );
+  }
+
+  /** Fires what is due, then re-arms; a firing the store fails is rolled back and tried again later. */
+  private async fire(): Promise<void> {
+    try {
+      await this.tick();
+    } catch {
+      this.arm(this.clock.now() + RETRY_AFTER_FAILURE_MS);
+      return;
+    }
+    await this.reschedule();
   }
 }
