@@ -1,5 +1,6 @@
 import type { Sql } from 'postgres';
 import { PostgresStoreError } from './postgres-store-error';
+import { writeFunctionSql } from './postgres-write-batch';
 
 /** One step of the schema's history; applied once, in version order, never edited after release. */
 export interface PostgresMigration {
@@ -128,6 +129,12 @@ export const postgresMigrations: ReadonlyArray<PostgresMigration> = [
       CREATE INDEX sla_timers_by_tenant_due ON ${s}.sla_timers (tenant_id, due_at, id);
       CREATE INDEX sla_timers_by_case ON ${s}.sla_timers (tenant_id, case_id);
     `,
+  },
+  {
+    version: 2,
+    name: 'write function',
+    // A transaction's puts and deletes in one call, one primary-key statement per row.
+    sql: (s) => writeFunctionSql(s),
   },
 ];
 

@@ -1,9 +1,11 @@
 import type { StoreTransaction, TimelineStore } from '@throughline/core';
 import postgres from 'postgres';
+import { startPostgresFirstAnalyze } from './postgres-first-analyze';
 import { migratePostgres } from './postgres-migrations';
-import { createPostgresQuery, postgresTables } from './postgres-query';
+import { createPostgresQuery, type PostgresQuery, postgresTables } from './postgres-query';
 import { createPostgresReader } from './postgres-reads';
 import { PostgresStoreError } from './postgres-store-error';
+import { PostgresWriteBatch, writeBatchSql } from './postgres-write-batch';
 import { createPostgresWriter } from './postgres-writes';
 
 /** Settings of the PostgreSQL store. */
@@ -72,46 +74,64 @@ export async function createPostgresStore(settings: PostgresStoreSettings): Prom
   const maxAttempts = Math.max(1, Math.floor(settings.maxAttempts ?? 30));
   const isolation = settings.isolation === 'serializable' ? 'serializable' : 'repeatable read';
   const sql = postgres(settings.url, { max: settings.max ?? 10, onnotice: () => undefined });
+  let firstAnalyze: Awaited<ReturnType<typeof startPostgresFirstAnalyze>>;
   try {
     await migratePostgres(sql, schema);
+    firstAnalyze = await startPostgresFirstAnalyze(sql, schema);
   } catch (error) {
     await sql.end({ timeout: 5 });
     throw error;
   }
   const tables = postgresTables(schema);
+  const writeSql = writeBatchSql(schema);
   const reads = createPostgresReader(createPostgresQuery(sql), tables);
   let closed = false;
 
   async function attempt<T>(work: (transaction: StoreTransaction) => Promise<T>): Promise<T> {
     let active = true;
+    // Statements whose rows nobody waits for (the write batch, locks); the first failure is kept and
+    // thrown once the transaction ends: PostgreSQL quietly turns the COMMIT of a failed transaction
+    // into a ROLLBACK.
+    const sent: Array<Promise<unknown>> = [];
+    let failure: { error: unknown } | undefined;
     try {
-      return (await sql.begin(`isolation level ${isolation}`, async (connection) => {
-        const query = createPostgresQuery(connection);
-        // Writes are sent without waiting for their answers; the first failure is kept and thrown
-        // before COMMIT (PostgreSQL would quietly turn the COMMIT of a failed transaction into ROLLBACK).
-        const sent: Array<Promise<unknown>> = [];
-        let failure: { error: unknown } | undefined;
+      const result = (await sql.begin(`isolation level ${isolation}`, async (connection) => {
+        const run = createPostgresQuery(connection);
+        const batch = new PostgresWriteBatch();
         const send = <Row>(text: string, parameters?: ReadonlyArray<unknown>): Promise<Row[]> => {
           sent.push(
-            query(text, parameters).catch((error: unknown) => {
+            run(text, parameters).catch((error: unknown) => {
               failure ??= { error };
             }),
           );
           return Promise.resolve([]);
         };
-        const operations = { ...createPostgresReader(query, tables), ...createPostgresWriter(query, send, tables) };
-        let result: T;
+        // Pending writes go out, in one statement, right before anything that must see them.
+        const flush = () => {
+          if (batch.size > 0) void send(writeSql, batch.take());
+        };
+        const query: PostgresQuery = (text, parameters) => {
+          flush();
+          return run(text, parameters);
+        };
+        const operations = { ...createPostgresReader(query, tables), ...createPostgresWriter(query, send, batch, tables) };
         try {
-          result = await work(guard(operations, () => active));
+          const value = await work(guard(operations, () => active));
+          // From here a late call fails loudly instead of joining a batch nobody sends.
+          active = false;
+          // Pipelined with the COMMIT that follows: the commit costs no extra round trip.
+          flush();
+          return value;
         } catch (error) {
+          active = false;
           await Promise.all(sent);
           // A read after a failed write only says the transaction is aborted: report the cause.
           throw failure ? failure.error : error;
         }
-        await Promise.all(sent);
-        if (failure) throw failure.error;
-        return result;
       })) as T;
+      await Promise.all(sent);
+      if (failure) throw failure.error;
+      return result;
     } finally {
       active = false;
     }
@@ -124,7 +144,9 @@ export async function createPostgresStore(settings: PostgresStoreSettings): Prom
       if (closed) throw new PostgresStoreError('store_closed', 'The PostgreSQL store is closed.');
       for (let attemptNumber = 1; ; attemptNumber++) {
         try {
-          return await attempt(work);
+          const result = await attempt(work);
+          firstAnalyze.committed();
+          return result;
         } catch (error) {
           const code = (error as { code?: unknown }).code;
           if (typeof code !== 'string' || !retryableCodes.has(code) || attemptNumber >= maxAttempts) throw error;
@@ -136,6 +158,7 @@ export async function createPostgresStore(settings: PostgresStoreSettings): Prom
     async close() {
       if (closed) return;
       closed = true;
+      await firstAnalyze.settled();
       await sql.end({ timeout: 5 });
     },
   };

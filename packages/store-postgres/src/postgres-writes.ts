@@ -1,181 +1,97 @@
 import type { StoreWriter } from '@throughline/core';
 import { erasePostgresCustomer, erasePostgresTenant } from './postgres-erasure';
 import type { PostgresQuery, PostgresTables } from './postgres-query';
+import type { DeletableTable, PostgresWriteBatch } from './postgres-write-batch';
 import { timerOfRow } from './postgres-reads';
 
 /**
- * Keeps the last record per key, sorted by key: one row per key in a batch (an upsert cannot touch
- * a row twice), and rows locked in one order by every instance (fewer deadlocks).
+ * Keeps the last record per key, sorted by key: one row per key, locked in one order by every
+ * instance (fewer deadlocks).
  */
-function lastPerKey<T>(records: ReadonlyArray<T>, key: (record: T) => string): T[] {
+function lastPerKey<T>(records: ReadonlyArray<T>, key: (record: T) => string): ReadonlyArray<T> {
+  if (records.length < 2) return records;
   const byKey = new Map<string, T>();
   for (const record of records) byKey.set(key(record), record);
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, record]) => record);
 }
 
-/** Rows as one JSON parameter, expanded by `json_to_recordset`: one round trip per batch, nulls intact. */
-const rowsParameter = (rows: ReadonlyArray<Record<string, unknown>>) => JSON.stringify(rows);
-
 /**
- * The SQL of a batched upsert that lets PostgreSQL see every race with another instance: rows this
- * transaction can see are UPDATEd (a concurrent update or delete of them is a serialization
- * failure), the others INSERTed (a concurrent insert of the same key is a serialization failure
- * too, at REPEATABLE READ). A plain `INSERT … ON CONFLICT` would silently bring back a record
- * another instance deleted meanwhile.
- * @param table - the quoted table
- * @param keys - the primary-key columns
- * @param columns - every column with its SQL type, keys included
- * @returns the statement, taking the rows as `$1` (JSON text)
- */
-export function upsertSql(table: string, keys: ReadonlyArray<string>, columns: ReadonlyArray<readonly [string, string]>): string {
-  const names = columns.map(([name]) => name);
-  const values = names.filter((name) => !keys.includes(name));
-  const matches = (left: string, right: string) => keys.map((key) => `${left}.${key} = ${right}.${key}`).join(' AND ');
-  return `WITH input AS (
-      SELECT * FROM json_to_recordset($1::text::json) AS r(${columns.map(([name, type]) => `${name} ${type}`).join(', ')})
-    ), updated AS (
-      UPDATE ${table} AS target SET ${values.map((name) => `${name} = input.${name}`).join(', ')}
-      FROM input WHERE ${matches('target', 'input')}
-      RETURNING ${keys.map((key) => `target.${key}`).join(', ')}
-    )
-    INSERT INTO ${table} (${names.join(', ')})
-    SELECT ${names.join(', ')} FROM input WHERE NOT EXISTS (SELECT 1 FROM updated WHERE ${matches('updated', 'input')})
-    ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${values.map((name) => `${name} = excluded.${name}`).join(', ')}`;
-}
-
-/**
- * Creates every write of the store inside one PostgreSQL transaction. Puts are batched upserts on
- * primary keys, so the same record written by two instances is stored once.
- * @param query - runs a statement inside the transaction and waits for its rows
- * @param send - sends a statement whose rows nobody needs without waiting (writes and locks are
- *   pipelined: the connection runs statements in order, so later reads still see them)
+ * Creates every write of the store inside one PostgreSQL transaction. Puts and deletes join the
+ * transaction's write batch, sent as one statement before the next read and before COMMIT; the
+ * same record written by two instances is stored once (primary keys), and the rows of one put are
+ * sorted by key, so every instance locks them in the same order (fewer deadlocks).
+ * @param query - runs a statement inside the transaction (sending the batch first) and waits for its rows
+ * @param send - sends a statement whose rows nobody needs without waiting (locks are pipelined:
+ *   the connection runs statements in order, so later reads still come after them)
+ * @param batch - the transaction's pending writes
  * @param tables - the schema's table names
  * @returns the writes
  */
-export function createPostgresWriter(query: PostgresQuery, send: PostgresQuery, tables: PostgresTables): StoreWriter {
+export function createPostgresWriter(query: PostgresQuery, send: PostgresQuery, batch: PostgresWriteBatch, tables: PostgresTables): StoreWriter {
   const t = tables;
-  const sqlOf = {
-    events: upsertSql(t.events, ['tenant_id', 'id'], [['tenant_id', 'text'], ['id', 'text'], ['customer_id', 'text'], ['case_id', 'text'], ['occurred_at', 'text'], ['type', 'text'], ['channel', 'text'], ['body', 'text']]),
-    customers: upsertSql(t.customers, ['tenant_id', 'id'], [['tenant_id', 'text'], ['id', 'text'], ['merged_into', 'text'], ['body', 'text']]),
-    identities: upsertSql(t.identities, ['tenant_id', 'key'], [['tenant_id', 'text'], ['key', 'text'], ['customer_id', 'text'], ['body', 'text']]),
-    cases: upsertSql(t.cases, ['tenant_id', 'id'], [['tenant_id', 'text'], ['id', 'text'], ['customer_id', 'text'], ['status', 'text'], ['body', 'text']]),
-    merges: upsertSql(t.merges, ['tenant_id', 'id'], [['tenant_id', 'text'], ['id', 'text'], ['survivor_id', 'text'], ['absorbed_id', 'text'], ['body', 'text']]),
-    proposals: upsertSql(t.proposals, ['tenant_id', 'id'], [['tenant_id', 'text'], ['id', 'text'], ['first_customer_id', 'text'], ['second_customer_id', 'text'], ['status', 'text'], ['proposed_at', 'text'], ['body', 'text']]),
-    timers: upsertSql(t.timers, ['tenant_id', 'id'], [['tenant_id', 'text'], ['id', 'text'], ['case_id', 'text'], ['due_at', 'text'], ['event', 'text']]),
-    entityVersion: upsertSql(t.entityVersions, ['tenant_id', 'key'], [['tenant_id', 'text'], ['key', 'text'], ['version', 'double precision'], ['event_id', 'text']]),
-    checkpoint: upsertSql(t.checkpoints, ['tenant_id', 'adapter_id', 'stream'], [['tenant_id', 'text'], ['adapter_id', 'text'], ['stream', 'text'], ['cursor', 'text'], ['updated_at', 'text']]),
-    deadLetter: upsertSql(t.deadLetters, ['id'], [['id', 'text'], ['tenant_id', 'text'], ['received_at', 'text'], ['body', 'text']]),
-  } as const;
-  const deleteKeys = (table: string, column: string) => async (tenantId: string, keys: ReadonlyArray<string>) => {
-    if (keys.length > 0) await send(`DELETE FROM ${table} WHERE tenant_id = $1 AND ${column} = ANY($2::text[])`, [tenantId, [...keys]]);
+  const deleteKeys = (table: DeletableTable) => async (tenantId: string, keys: ReadonlyArray<string>) => {
+    batch.delete(table, tenantId, keys);
   };
 
   return {
     async putEvents(events) {
-      if (events.length === 0) return;
-      const rows = lastPerKey(events, (event) => `${event.tenantId}\u0000${event.id}`).map((event) => ({
-        tenant_id: event.tenantId,
-        id: event.id,
-        customer_id: event.customerId,
-        case_id: event.caseId,
-        occurred_at: event.occurredAt,
-        type: event.type,
-        channel: event.channel,
-        body: JSON.stringify(event),
-      }));
-      await send(sqlOf.events, [rowsParameter(rows)]);
+      for (const event of lastPerKey(events, (event) => `${event.tenantId}\u0000${event.id}`)) {
+        batch.put('events', [event.tenantId, event.id, event.customerId, event.caseId, event.occurredAt, event.type, event.channel, JSON.stringify(event)]);
+      }
     },
-    deleteEvents: deleteKeys(t.events, 'id'),
+    deleteEvents: deleteKeys('events'),
     async putCustomers(customers) {
-      if (customers.length === 0) return;
-      const rows = lastPerKey(customers, (customer) => `${customer.tenantId}\u0000${customer.id}`).map((customer) => ({
-        tenant_id: customer.tenantId,
-        id: customer.id,
-        merged_into: customer.mergedInto,
-        body: JSON.stringify(customer),
-      }));
-      await send(sqlOf.customers, [rowsParameter(rows)]);
+      for (const customer of lastPerKey(customers, (customer) => `${customer.tenantId}\u0000${customer.id}`)) {
+        batch.put('customers', [customer.tenantId, customer.id, customer.mergedInto, JSON.stringify(customer)]);
+      }
     },
-    deleteCustomers: deleteKeys(t.customers, 'id'),
+    deleteCustomers: deleteKeys('customers'),
     async putIdentities(identities) {
-      if (identities.length === 0) return;
-      const rows = lastPerKey(identities, (identity) => `${identity.tenantId}\u0000${identity.key}`).map((identity) => ({
-        tenant_id: identity.tenantId,
-        key: identity.key,
-        customer_id: identity.customerId,
-        body: JSON.stringify(identity),
-      }));
-      await send(sqlOf.identities, [rowsParameter(rows)]);
+      for (const identity of lastPerKey(identities, (identity) => `${identity.tenantId}\u0000${identity.key}`)) {
+        batch.put('identities', [identity.tenantId, identity.key, identity.customerId, JSON.stringify(identity)]);
+      }
     },
-    deleteIdentities: deleteKeys(t.identities, 'key'),
+    deleteIdentities: deleteKeys('identities'),
     async putCases(cases) {
-      if (cases.length === 0) return;
-      const rows = lastPerKey(cases, (supportCase) => `${supportCase.tenantId}\u0000${supportCase.id}`).map((supportCase) => ({
-        tenant_id: supportCase.tenantId,
-        id: supportCase.id,
-        customer_id: supportCase.customerId,
-        status: supportCase.status,
-        body: JSON.stringify(supportCase),
-      }));
-      await send(sqlOf.cases, [rowsParameter(rows)]);
+      for (const supportCase of lastPerKey(cases, (supportCase) => `${supportCase.tenantId}\u0000${supportCase.id}`)) {
+        batch.put('cases', [supportCase.tenantId, supportCase.id, supportCase.customerId, supportCase.status, JSON.stringify(supportCase)]);
+      }
     },
-    deleteCases: deleteKeys(t.cases, 'id'),
+    deleteCases: deleteKeys('cases'),
     async putMerges(merges) {
-      if (merges.length === 0) return;
-      const rows = lastPerKey(merges, (merge) => `${merge.tenantId}\u0000${merge.id}`).map((merge) => ({
-        tenant_id: merge.tenantId,
-        id: merge.id,
-        survivor_id: merge.survivorId,
-        absorbed_id: merge.absorbedId,
-        body: JSON.stringify(merge),
-      }));
-      await send(sqlOf.merges, [rowsParameter(rows)]);
+      for (const merge of lastPerKey(merges, (merge) => `${merge.tenantId}\u0000${merge.id}`)) {
+        batch.put('merges', [merge.tenantId, merge.id, merge.survivorId, merge.absorbedId, JSON.stringify(merge)]);
+      }
     },
-    deleteMerges: deleteKeys(t.merges, 'id'),
+    deleteMerges: deleteKeys('merges'),
     async putProposals(proposals) {
-      if (proposals.length === 0) return;
-      const rows = lastPerKey(proposals, (proposal) => `${proposal.tenantId}\u0000${proposal.id}`).map((proposal) => ({
-        tenant_id: proposal.tenantId,
-        id: proposal.id,
-        first_customer_id: proposal.customerIds[0],
-        second_customer_id: proposal.customerIds[1],
-        status: proposal.status,
-        proposed_at: proposal.proposedAt,
-        body: JSON.stringify(proposal),
-      }));
-      await send(sqlOf.proposals, [rowsParameter(rows)]);
+      for (const proposal of lastPerKey(proposals, (proposal) => `${proposal.tenantId}\u0000${proposal.id}`)) {
+        const [first, second] = proposal.customerIds;
+        batch.put('proposals', [proposal.tenantId, proposal.id, first, second, proposal.status, proposal.proposedAt, JSON.stringify(proposal)]);
+      }
     },
-    deleteProposals: deleteKeys(t.proposals, 'id'),
+    deleteProposals: deleteKeys('proposals'),
     async putEntityVersion(version) {
-      await send(sqlOf.entityVersion, [rowsParameter([{ tenant_id: version.tenantId, key: version.key, version: version.version, event_id: version.eventId }])]);
+      batch.put('entity_versions', [version.tenantId, version.key, version.version, version.eventId]);
     },
     async putCheckpoint(checkpoint) {
-      const row = { tenant_id: checkpoint.tenantId, adapter_id: checkpoint.adapterId, stream: checkpoint.stream, cursor: checkpoint.cursor, updated_at: checkpoint.updatedAt };
-      await send(sqlOf.checkpoint, [rowsParameter([row])]);
+      batch.put('checkpoints', [checkpoint.tenantId, checkpoint.adapterId, checkpoint.stream, checkpoint.cursor, checkpoint.updatedAt]);
     },
     async putDeadLetter(letter) {
-      await send(sqlOf.deadLetter, [rowsParameter([{ id: letter.id, tenant_id: letter.tenantId, received_at: letter.receivedAt, body: JSON.stringify(letter) }])]);
+      batch.put('dead_letters', [letter.id, letter.tenantId, letter.receivedAt, JSON.stringify(letter)]);
     },
     async putTimers(timers) {
-      if (timers.length === 0) return;
-      const rows = lastPerKey(timers, (timer) => `${timer.tenantId}\u0000${timer.id}`).map((timer) => ({
-        tenant_id: timer.tenantId,
-        id: timer.id,
-        case_id: timer.caseId,
-        due_at: timer.dueAt,
-        event: JSON.stringify(timer.event),
-      }));
-      await send(sqlOf.timers, [rowsParameter(rows)]);
+      for (const timer of lastPerKey(timers, (timer) => `${timer.tenantId}\u0000${timer.id}`)) {
+        batch.put('sla_timers', [timer.tenantId, timer.id, timer.caseId, timer.dueAt, JSON.stringify(timer.event)]);
+      }
     },
-    deleteTimers: deleteKeys(t.timers, 'id'),
+    deleteTimers: deleteKeys('sla_timers'),
     async lockKeys(tenantId, keys) {
       if (keys.length === 0) return;
       // Sorted, so two instances locking overlapping keys take them in the same order.
-      await send(
-        `SELECT pg_advisory_xact_lock(hashtextextended($1 || chr(31) || key, 0))
-         FROM (SELECT DISTINCT key FROM unnest($2::text[]) AS key ORDER BY key) AS sorted`,
-        [tenantId, [...keys]],
-      );
+      const locks = [...new Set(keys)].sort().map((key) => `${tenantId}\u001f${key}`);
+      if (locks.length === 1) await send('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', locks);
+      else await send('SELECT pg_advisory_xact_lock(hashtextextended(key, 0)) FROM unnest($1::text[]) AS key', [locks]);
     },
     async claimDueTimers(tenantId, until, limit) {
       // Rows another instance is claiming are skipped, not waited for: each timer fires on one instance.

@@ -1,0 +1,165 @@
+import type { StoreTransaction, TimelineEvent, TimelineStore } from '@throughline/core';
+import postgres from 'postgres';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { contractCase, contractCustomer, contractEvent, contractIdentity, minute } from '../../core/src/testing/store-contract/fixtures';
+import { createPostgresStore } from './postgres-store';
+import { dropSchemas, testDatabaseUrl, testSchemaName, warnWhenSkipped } from './test-database';
+
+warnWhenSkipped('postgres-transaction.test.ts');
+const url = testDatabaseUrl ?? '';
+const schemas: string[] = [];
+const open: TimelineStore[] = [];
+
+async function store(label: string, max = 4): Promise<{ store: TimelineStore; schema: string }> {
+  const schema = testSchemaName(label);
+  schemas.push(schema);
+  const created = await createPostgresStore({ url, schema, max });
+  open.push(created);
+  return { store: created, schema };
+}
+
+afterEach(async () => {
+  for (const created of open.splice(0)) await created.close();
+});
+afterAll(() => dropSchemas(schemas));
+
+describe.skipIf(!testDatabaseUrl)('PostgreSQL transactions', () => {
+  it('answers store calls issued together as if the calls before each had been awaited', async () => {
+    const { store: target } = await store('together');
+    const jane = contractCustomer('acme', 'jane');
+    const identity = contractIdentity('acme', 'email:jane.roe@example.com', 'jane');
+    await target.transaction(async (transaction) => {
+      const [, , , found, identities, cases, existing] = await Promise.all([
+        transaction.putCustomers([jane]),
+        transaction.putIdentities([identity]),
+        transaction.putCases([contractCase('acme', 'case-1', 'jane')]),
+        transaction.getCustomer('acme', 'jane'),
+        transaction.findIdentities('acme', [identity.key]),
+        transaction.casesOf('acme', 'jane'),
+        transaction.existingEventIds('acme', ['e-1']),
+      ]);
+      expect(found).toEqual(jane);
+      expect(identities).toEqual([identity]);
+      expect(cases.map((supportCase) => supportCase.id)).toEqual(['case-1']);
+      expect(existing).toEqual(new Set());
+      // The engine's writes of one ingest, all at once, then its loads of one customer.
+      await Promise.all([
+        transaction.lockKeys('acme', [identity.key, 'phone:+15025550100', identity.key]),
+        transaction.putCustomers([{ ...jane, tier: 'vip' }]),
+        transaction.putIdentities([]),
+        transaction.putCases([contractCase('acme', 'case-1', 'jane', { status: 'solved' })]),
+        transaction.putMerges([]),
+        transaction.putProposals([]),
+        transaction.putEvents([contractEvent({ tenantId: 'acme', id: 'e-1', customerId: 'jane', caseId: 'case-1', occurredAt: minute(1) })]),
+      ]);
+      const [customer, absorbed, ownIdentities, ownCases, merges, proposals, events] = await Promise.all([
+        transaction.getCustomer('acme', 'jane'),
+        transaction.customersMergedInto('acme', 'jane'),
+        transaction.identitiesOf('acme', 'jane'),
+        transaction.casesOf('acme', 'jane'),
+        transaction.mergesOf('acme', 'jane'),
+        transaction.proposalsOf('acme', 'jane'),
+        transaction.eventsOfCustomers('acme', ['jane']),
+      ]);
+      expect(customer?.tier).toBe('vip');
+      expect(absorbed).toEqual([]);
+      expect(ownIdentities).toEqual([identity]);
+      expect(ownCases.map((supportCase) => supportCase.status)).toEqual(['solved']);
+      expect([merges, proposals]).toEqual([[], []]);
+      expect(events.map((event) => event.id)).toEqual(['e-1']);
+    });
+    expect((await target.getCase('acme', 'case-1'))?.status).toBe('solved');
+    expect((await target.getEvent('acme', 'e-1'))?.caseId).toBe('case-1');
+  });
+
+  it('applies puts and deletes of one transaction in the order they were made', async () => {
+    const { store: target } = await store('order');
+    await target.transaction(async (transaction) => {
+      await transaction.putCustomers([contractCustomer('acme', 'kept', { tier: 'first' }), contractCustomer('acme', 'deleted')]);
+      await transaction.deleteCustomers('acme', ['kept', 'deleted']);
+      await transaction.putCustomers([contractCustomer('acme', 'kept', { tier: 'second' })]);
+      await transaction.putCustomers([contractCustomer('acme', 'kept', { tier: 'third' }), contractCustomer('acme', 'kept', { tier: 'last' })]);
+      await transaction.putEntityVersion({ tenantId: 'acme', key: 'shopify:order:1', version: 1.5, eventId: 'e-1' });
+    });
+    expect((await target.getCustomer('acme', 'kept'))?.tier).toBe('last');
+    expect(await target.getCustomer('acme', 'deleted')).toBeUndefined();
+    expect(await target.getEntityVersion('acme', 'shopify:order:1')).toEqual({ tenantId: 'acme', key: 'shopify:order:1', version: 1.5, eventId: 'e-1' });
+  });
+
+  it('rolls back every call of the transaction when one of those issued together fails, reporting its error', async () => {
+    const { store: target } = await store('together_failed');
+    const broken = { ...contractEvent({ tenantId: 'acme', id: 'e-1', customerId: 'jane', occurredAt: minute(1) }), customerId: null } as unknown as TimelineEvent;
+    const outcome = target.transaction(async (transaction) => {
+      await Promise.all([
+        transaction.putCustomers([contractCustomer('acme', 'jane')]),
+        transaction.putEvents([broken]),
+        transaction.putCases([contractCase('acme', 'case-1', 'jane')]),
+      ]);
+      await Promise.all([transaction.getCustomer('acme', 'jane'), transaction.casesOf('acme', 'jane')]);
+    });
+    await expect(outcome).rejects.toMatchObject({ code: '23502' });
+    expect(await target.getCustomer('acme', 'jane')).toBeUndefined();
+    expect(await target.getCase('acme', 'case-1')).toBeUndefined();
+  });
+
+  it('refuses a write made after its transaction ended instead of losing it quietly', async () => {
+    const { store: target } = await store('late');
+    let leaked!: StoreTransaction;
+    await target.transaction(async (transaction) => {
+      leaked = transaction;
+      await transaction.putCustomers([contractCustomer('acme', 'jane')]);
+    });
+    await expect(async () => leaked.putCustomers([contractCustomer('acme', 'omar')])).rejects.toMatchObject({ code: 'transaction_finished' });
+    // Not awaited: it runs a few microtasks after the work returned, while the COMMIT is on its way.
+    let late: unknown;
+    await target.transaction(async (transaction) => {
+      let later = Promise.resolve();
+      for (let step = 0; step < 10; step++) later = later.then(() => undefined);
+      void later.then(async () => transaction.putCustomers([contractCustomer('acme', 'lee')])).catch((error: unknown) => {
+        late = error;
+      });
+    });
+    expect(late).toMatchObject({ code: 'transaction_finished' });
+    expect(await target.getCustomer('acme', 'jane')).toEqual(contractCustomer('acme', 'jane'));
+    expect(await target.getCustomer('acme', 'omar')).toBeUndefined();
+    expect(await target.getCustomer('acme', 'lee')).toBeUndefined();
+  });
+
+  it('runs more transactions than it has connections, each issuing its calls together, without mixing them up', async () => {
+    const { store: target } = await store('many', 3);
+    await Promise.all(
+      Array.from({ length: 24 }, (_, index) =>
+        target.transaction(async (transaction) => {
+          const id = `c-${index}`;
+          const [existing, found] = await Promise.all([transaction.existingEventIds('acme', [`e-${index}`]), transaction.getCustomer('acme', id)]);
+          expect([existing.size, found]).toEqual([0, undefined]);
+          await Promise.all([
+            transaction.lockKeys('acme', [`customer:${id}`]),
+            transaction.putCustomers([contractCustomer('acme', id, { tier: String(index) })]),
+            transaction.putEvents([contractEvent({ tenantId: 'acme', id: `e-${index}`, customerId: id, occurredAt: minute(index) })]),
+          ]);
+          expect((await transaction.getCustomer('acme', id))?.tier).toBe(String(index));
+        }),
+      ),
+    );
+    for (let index = 0; index < 24; index++) {
+      expect((await target.getCustomer('acme', `c-${index}`))?.tier).toBe(String(index));
+      expect((await target.getEvent('acme', `e-${index}`))?.customerId).toBe(`c-${index}`);
+    }
+  });
+
+  it('gathers planner statistics for a fresh schema once it holds data, without waiting for autovacuum', async () => {
+    const { store: target, schema } = await store('analyze');
+    for (let index = 0; index < 1_000; index++) {
+      await target.transaction((transaction) =>
+        transaction.putEvents([contractEvent({ tenantId: 'acme', id: `e-${index}`, customerId: `c-${index % 10}`, occurredAt: minute(index) })]),
+      );
+    }
+    // Closing waits for the ANALYZE the 1,000th commit started.
+    await target.close();
+    const sql = postgres(url, { max: 1, onnotice: () => undefined });
+    const [row] = await sql.unsafe<Array<{ reltuples: number }>>(`SELECT reltuples FROM pg_class WHERE oid = '"${schema}".events'::regclass`);
+    await sql.end();
+    expect(row?.reltuples).toBe(1_000);
+  });
+});
