@@ -75,6 +75,6 @@ describe('analytics guide', () => {
     expect(heads).toBe(20);
     // 400 and 420 calls of 4 minutes need 32 and 33 agents on the phones, 46 and 48 heads with 30 % shrinkage.
     expect(plan.intervals.map((interval) => interval.overflowAgents)).toEqual([0, 21, 23, 0]);
-    expect(plan.blocks).toEqual([{ from: '2025-11-28T10:00:00Z', to: '2025-11-28T12:00:00.000Z', peakOverflowAgents: 23, agentHours: 44 }]);
+    expect(plan.blocks).toEqual([{ from: '2025-11-28T10:00:00.000Z', to: '2025-11-28T12:00:00.000Z', peakOverflowAgents: 23, agentHours: 44 }]);
   });
 });
