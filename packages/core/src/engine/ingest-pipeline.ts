@@ -2,6 +2,7 @@ import { ValidationError } from '../errors/validation-error';
 import { type IncomingEvent, incomingEventSchema, type TimelineEvent } from '../model/timeline-event';
 import type { StoreTransaction, TimelineStore } from '../store/timeline-store';
 import type { ThroughlineClock } from './clock';
+import type { CaseTimelineWrites } from './sla-evaluator';
 import type { FoldSettings } from './fold-state';
 import { applyEvent, createChanges, type IngestChanges } from './ingest-transaction';
 import type { IdentityNormaliser } from './normalise-identity';
@@ -20,7 +21,7 @@ export interface IngestReport {
 }
 
 /** Runs after the fold inside the same transaction (the SLA engine): returns events to append. */
-export type CaseEvaluator = (transaction: StoreTransaction, tenantId: string, caseIds: ReadonlySet<string>, now: number) => Promise<TimelineEvent[]>;
+export type CaseEvaluator = (transaction: StoreTransaction, tenantId: string, caseIds: ReadonlySet<string>, now: number, writes?: CaseTimelineWrites) => Promise<TimelineEvent[]>;
 
 /** Settings of the ingest pipeline. */
 export interface IngestPipelineSettings {
@@ -50,6 +51,16 @@ function normaliseInstant(event: IncomingEvent): IncomingEvent {
   if (Number.isNaN(time)) return event;
   const iso = new Date(time).toISOString();
   return iso === event.occurredAt ? event : { ...event, occurredAt: iso };
+}
+
+/** Adds events to the per-case record of what a transaction appended. */
+function recordAppended(byCase: Map<string, TimelineEvent[]>, events: ReadonlyArray<TimelineEvent>): void {
+  for (const event of events) {
+    if (event.caseId === null) continue;
+    const list = byCase.get(event.caseId);
+    if (list === undefined) byCase.set(event.caseId, [event]);
+    else list.push(event);
+  }
 }
 
 /**
@@ -122,8 +133,15 @@ export class IngestPipeline {
         await applyEvent(transaction, event, fold, result);
       }
       if (result.touchedCaseIds.size > 0) {
+        // What this transaction wrote to each case: the SLA evaluator (run last) skips re-reading a
+        // case whose only change is these appends.
+        const appendedByCase = new Map<string, TimelineEvent[]>();
+        const writes: CaseTimelineWrites = { appended: appendedByCase, rewritten: result.rewrittenCaseIds };
+        recordAppended(appendedByCase, result.appended);
         for (const evaluate of this.settings.caseEvaluators) {
-          result.appended.push(...(await evaluate(transaction, tenantId, result.touchedCaseIds, this.settings.clock.now())));
+          const added = await evaluate(transaction, tenantId, result.touchedCaseIds, this.settings.clock.now(), writes);
+          recordAppended(appendedByCase, added);
+          result.appended.push(...added);
         }
       }
       return result;
@@ -165,7 +183,8 @@ export class IngestPipeline {
       const appended = new Map<string, TimelineEvent[]>();
       for (const [tenantId, caseIds] of cases) {
         const events: TimelineEvent[] = [];
-        for (const evaluate of this.settings.caseEvaluators) events.push(...(await evaluate(transaction, tenantId, caseIds, now)));
+        const writes: CaseTimelineWrites = { appended: new Map(), rewritten: new Set() };
+        for (const evaluate of this.settings.caseEvaluators) events.push(...(await evaluate(transaction, tenantId, caseIds, now, writes)));
         appended.set(tenantId, events);
       }
       return appended;

@@ -16,6 +16,8 @@ export interface IngestChanges {
   createdCustomers: Customer[];
   /** Cases opened, changed or given events: the SLA engine re-evaluates these. */
   touchedCaseIds: Set<string>;
+  /** Cases whose already stored events were moved, re-placed, rewritten or removed (not only appended to). */
+  rewrittenCaseIds: Set<string>;
   /** Customers created or changed. */
   touchedCustomerIds: Set<string>;
   /** Merges that did not exist before. */
@@ -41,6 +43,7 @@ export function createChanges(): IngestChanges {
     duplicates: [],
     createdCustomers: [],
     touchedCaseIds: new Set(),
+    rewrittenCaseIds: new Set(),
     touchedCustomerIds: new Set(),
     newMergeIds: [],
     newProposalIds: [],
@@ -195,15 +198,24 @@ async function writeState(
     if (!stored) changes.appended.push(event);
     if (stored?.caseId) changes.touchedCaseIds.add(stored.caseId);
     if (placement.caseId) changes.touchedCaseIds.add(placement.caseId);
+    if (stored) {
+      if (stored.caseId) changes.rewrittenCaseIds.add(stored.caseId);
+      if (placement.caseId) changes.rewrittenCaseIds.add(placement.caseId);
+    }
   }
   const staleDerived: string[] = [];
   for (const event of storedEvents.values()) {
-    if (isDerivedEvent(event) && !event.type.startsWith('sla.') && !after.derivedEvents.has(event.id)) staleDerived.push(event.id);
+    if (isDerivedEvent(event) && !event.type.startsWith('sla.') && !after.derivedEvents.has(event.id)) {
+      staleDerived.push(event.id);
+      if (event.caseId) changes.rewrittenCaseIds.add(event.caseId);
+    }
   }
   if (staleDerived.length) await transaction.deleteEvents(tenantId, staleDerived);
   for (const derived of after.derivedEvents.values()) {
     const stored = storedEvents.get(derived.id);
     if (stored && stored.customerId === derived.customerId) continue;
+    if (stored?.caseId) changes.rewrittenCaseIds.add(stored.caseId);
+    if (stored && derived.caseId) changes.rewrittenCaseIds.add(derived.caseId);
     eventsToPut.push(derived);
     if (!stored) changes.appended.push(derived);
   }

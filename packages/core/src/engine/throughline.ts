@@ -105,7 +105,8 @@ export function createThroughline(options: ThroughlineOptions): Throughline {
     clock,
     events,
     validate: options.validateEvents ?? true,
-    caseEvaluators: [...(options.sla ? [createSlaEvaluator(options.sla)] : []), ...(options.caseEvaluators ?? [])],
+    // The SLA evaluator runs last, so it sees what the others appended.
+    caseEvaluators: [...(options.caseEvaluators ?? []), ...(options.sla ? [createSlaEvaluator(options.sla)] : [])],
   });
   const sla = options.sla ? new SlaService(options.store, pipeline, clock, options.sla) : undefined;
   if (sla && options.sla?.timers !== false) {
