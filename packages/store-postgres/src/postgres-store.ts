@@ -34,16 +34,19 @@ export interface PostgresStoreSettings {
 const retryableCodes = new Set(['40001', '40P01']);
 
 /**
- * Wraps transaction operations so a call after the transaction ended fails loudly instead of
- * running on a connection that went back to the pool.
+ * Wraps transaction operations (the reads and the writes) so a call after the transaction ended
+ * fails loudly instead of running on a connection that went back to the pool. Built property by
+ * property: an object spread of this many functions costs V8 tens of microseconds per transaction.
  */
-function guard(operations: StoreTransaction, isActive: () => boolean): StoreTransaction {
+function guard(sources: ReadonlyArray<object>, isActive: () => boolean): StoreTransaction {
   const guarded: Record<string, unknown> = {};
-  for (const [name, operation] of Object.entries(operations) as Array<[string, (...args: unknown[]) => unknown]>) {
-    guarded[name] = (...args: unknown[]) => {
-      if (!isActive()) throw new PostgresStoreError('transaction_finished', `${name} was called after its transaction ended; await every store call inside the work.`);
-      return operation(...args);
-    };
+  for (const source of sources) {
+    for (const [name, operation] of Object.entries(source) as Array<[string, (...args: unknown[]) => unknown]>) {
+      guarded[name] = (...args: unknown[]) => {
+        if (!isActive()) throw new PostgresStoreError('transaction_finished', `${name} was called after its transaction ended; await every store call inside the work.`);
+        return operation(...args);
+      };
+    }
   }
   return guarded as unknown as StoreTransaction;
 }
@@ -114,9 +117,9 @@ export async function createPostgresStore(settings: PostgresStoreSettings): Prom
           flush();
           return run(text, parameters);
         };
-        const operations = { ...createPostgresReader(query, tables), ...createPostgresWriter(query, send, batch, tables) };
+        const operations = guard([createPostgresReader(query, tables), createPostgresWriter(query, send, batch, tables)], () => active);
         try {
-          const value = await work(guard(operations, () => active));
+          const value = await work(operations);
           // From here a late call fails loudly instead of joining a batch nobody sends.
           active = false;
           // Pipelined with the COMMIT that follows: the commit costs no extra round trip.

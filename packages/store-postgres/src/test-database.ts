@@ -61,3 +61,17 @@ export async function schemaSizeBytes(url: string, schema: string): Promise<numb
   await sql.end();
   return Number(row?.bytes ?? 0);
 }
+
+/**
+ * Process ids of the server backends serving the connections that set an application name, so a
+ * benchmark on the same machine can read their CPU time (`?application_name=` in the store's URL).
+ * @param url - the database
+ * @param applicationName - the name the measured connections set
+ * @returns the backend pids
+ */
+export async function backendProcessIds(url: string, applicationName: string): Promise<number[]> {
+  const sql = postgres(url, { max: 1, onnotice: () => undefined });
+  const rows = await sql.unsafe<Array<{ pid: number }>>('SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()', [applicationName]);
+  await sql.end();
+  return rows.map((row) => row.pid);
+}
