@@ -3,8 +3,11 @@ import { SqliteStoreError } from './sqlite-store-error';
 
 /** One step of the schema's history; applied once, in version order, never edited after release. */
 export interface SqliteMigration {
+  /** Position in the history, from 1; recorded in the `throughline_migrations` table once applied. */
   version: number;
+  /** What the step does, for logs and errors. */
   name: string;
+  /** The statements the step runs, inside the migration transaction. */
   sql: string;
 }
 
@@ -137,6 +140,11 @@ export const sqliteMigrations: ReadonlyArray<SqliteMigration> = [
  * @param migrations - the schema's history (the package's own by default)
  * @returns the schema version now in place
  * @throws SqliteStoreError `store_schema_too_new` when the file was migrated by a newer release
+ * @example
+ * ```ts
+ * import Database from 'better-sqlite3';
+ * const version = migrateSqlite(new Database('support.sqlite')); // the newest schema version
+ * ```
  */
 export function migrateSqlite(db: Database, migrations: ReadonlyArray<SqliteMigration> = sqliteMigrations): number {
   const latest = migrations.reduce((highest, migration) => Math.max(highest, migration.version), 0);
