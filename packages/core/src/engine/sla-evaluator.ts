@@ -178,8 +178,20 @@ export async function evaluateCaseSlaCached(reader: StoreReader, settings: SlaSe
  * @param caseId - the case
  * @param now - the instant to evaluate at, epoch ms
  * @returns the case's clocks and SLA events, or undefined when the case has no clock-driving events
+ * @example
+ * ```ts
+ * // A customer wrote 15 minutes ago; the policy gives the first reply 60 minutes.
+ * const { sla, stored } = await evaluateCaseSla(store, { policies, calendars: [calendar] }, 'acme', caseId, Date.now());
+ * for (const clock of sla?.clocks ?? []) console.log(clock.metric, clock.status, clock.remainingMs); // first_reply active 2700000
+ * const notStoredYet = (sla?.events ?? []).filter((event) => !stored.some((known) => known.id === event.id));
+ * ```
  */
-export async function evaluateCaseSla(reader: StoreReader, settings: SlaSettings, tenantId: string, caseId: string, now: number): Promise<{ sla: CaseSla | undefined; stored: TimelineEvent[] }> {
+export async function evaluateCaseSla(reader: StoreReader, settings: SlaSettings, tenantId: string, caseId: string, now: number): Promise<{
+  /** The case's clocks, the SLA events they have produced and those still to come, as of `now`; `undefined` when the case has no clock-driving events. */
+  sla: CaseSla | undefined;
+  /** The SLA events the store holds for the case (what earlier evaluations appended), to compare with `sla.events`. */
+  stored: TimelineEvent[];
+}> {
   const events = await reader.listEvents({ tenantId, caseId, limit: everything });
   const source = events.filter((event) => !isSlaEvent(event));
   const stored = events.filter(isSlaEvent);

@@ -16,9 +16,13 @@ const LONGEST_WAIT_MS = 2_147_483_647;
 
 /** A case's place in the "what breaches next" queue. */
 export interface DueSoonEntry {
+  /** The case whose clock breaches. */
   caseId: string;
+  /** The customer the breach names. */
   customerId: string;
+  /** The metric of the clock that breaches, such as `first_reply`. */
   metric: string;
+  /** The policy whose target the clock breaches. */
   policyId: string;
   /** When the clock breaches. */
   dueAt: string;
@@ -50,6 +54,7 @@ export class SlaService {
     private readonly store: TimelineStore,
     private readonly pipeline: IngestPipeline,
     private readonly clock: ThroughlineClock,
+    /** The policies, calendars, warning share and timer switch the service evaluates cases with. */
     readonly settings: SlaSettings,
   ) {}
 

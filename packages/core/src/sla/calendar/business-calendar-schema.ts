@@ -17,7 +17,12 @@ export const clockTimeSchema = z.string().refine((value) => clockTimeToMs(value)
  * `opens` the interval runs past midnight and closes on the next day (a night shift).
  */
 export const openingHoursSchema = z
-  .object({ opens: clockTimeSchema, closes: clockTimeSchema })
+  .object({
+    /** When the interval opens, local `HH:MM` (any time but `24:00`). */
+    opens: clockTimeSchema,
+    /** When it closes, local `HH:MM`: `24:00` is the end of the day; a time not after `opens` is on the next day. */
+    closes: clockTimeSchema,
+  })
   .refine((hours) => hours.opens !== '24:00', { message: 'An interval cannot open at 24:00' })
   .refine((hours) => hours.opens !== hours.closes || hours.closes === '24:00', {
     message: 'An interval that opens and closes at the same time is ambiguous: split it in two',
@@ -29,12 +34,19 @@ export const dayHoursSchema = z.array(openingHoursSchema);
 /** Opening intervals for each weekday; a missing weekday is closed. */
 export const weeklyHoursSchema = z
   .object({
+    /** Monday's opening intervals; closed when missing. */
     monday: dayHoursSchema.optional(),
+    /** Tuesday's opening intervals; closed when missing. */
     tuesday: dayHoursSchema.optional(),
+    /** Wednesday's opening intervals; closed when missing. */
     wednesday: dayHoursSchema.optional(),
+    /** Thursday's opening intervals; closed when missing. */
     thursday: dayHoursSchema.optional(),
+    /** Friday's opening intervals; closed when missing. */
     friday: dayHoursSchema.optional(),
+    /** Saturday's opening intervals; closed when missing. */
     saturday: dayHoursSchema.optional(),
+    /** Sunday's opening intervals; closed when missing. */
     sunday: dayHoursSchema.optional(),
   })
   .strict();
@@ -42,9 +54,13 @@ export const weeklyHoursSchema = z
 /** A holiday: closed all day on `date` (through `through`, inclusive), optionally every year. */
 export const holidaySchema = z
   .object({
+    /** The holiday's first (or only) day. */
     date: calendarDateSchema,
+    /** The last day of a holiday several days long (inclusive); the holiday is `date` alone when missing. */
     through: calendarDateSchema.optional(),
+    /** A display name, such as `Christmas Day`. */
     name: z.string().optional(),
+    /** Closed on the same days of every later year too (never before `date`'s year). */
     repeatsYearly: z.boolean().optional(),
   })
   .refine((holiday) => holiday.through === undefined || holiday.through >= holiday.date, {
@@ -54,9 +70,13 @@ export const holidaySchema = z
 /** Dated hours that replace the weekly hours of the days from `date` through `through` (inclusive). */
 export const hoursOverrideSchema = z
   .object({
+    /** The first (or only) day whose hours are replaced. */
     date: calendarDateSchema,
+    /** The last day whose hours are replaced (inclusive); only `date` when missing. */
     through: calendarDateSchema.optional(),
+    /** A display name, such as `Black Friday week`. */
     name: z.string().optional(),
+    /** The opening intervals of each of those days (an empty list closes them); they apply on a holiday too. */
     hours: dayHoursSchema,
   })
   .refine((override) => override.through === undefined || override.through >= override.date, {
@@ -76,11 +96,17 @@ export const hoursOverrideSchema = z
  * });
  */
 export const businessCalendarSchema = z.object({
+  /** The calendar's id, as SLA policies and targets name it in `calendarId`. */
   id: z.string().min(1),
+  /** A display name. */
   name: z.string().optional(),
+  /** The IANA time zone hours and dates are read in, such as `Europe/Berlin`. */
   timeZone: z.string().refine(isKnownTimeZone, { message: 'Unknown IANA time zone' }),
+  /** The regular opening hours of each weekday. */
   weeklyHours: weeklyHoursSchema,
+  /** Days closed all day (none by default). */
   holidays: z.array(holidaySchema).default([]),
+  /** Dated hours that replace the weekly hours, such as a peak week's extended hours (none by default). */
   overrides: z.array(hoursOverrideSchema).default([]),
 });
 

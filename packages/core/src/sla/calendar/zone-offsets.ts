@@ -24,6 +24,9 @@ export interface ZoneOffsets {
  *
  * @param timeZone - A zone name such as `Europe/Berlin`.
  * @returns `true` when `Intl` accepts the zone.
+ * @example
+ * isKnownTimeZone('America/New_York'); // true
+ * isKnownTimeZone('Europe/Atlantis'); // false
  */
 export function isKnownTimeZone(timeZone: string): boolean {
   try {

@@ -40,8 +40,10 @@ export interface FoldCaseSlaOptions {
  * @returns The case's clocks, past SLA events and pending warnings/breaches; `undefined` when no event drives clocks.
  * @throws SlaError (`unknown_calendar`) when a business-hours target names a calendar that is not given.
  * @example
- * const sla = foldCaseSla(await store.eventsOfCase(caseId), { policies, calendars: [calendar], now: Date.now() });
- * for (const event of sla?.events ?? []) await store.append(event); // ids are deterministic: duplicates drop
+ * const events = await store.listEvents({ tenantId: 'acme', caseId, limit: 10_000 });
+ * const sla = foldCaseSla(events, { policies, calendars: [calendar], now: Date.now() });
+ * // Ids are deterministic: putting an SLA event again replaces it rather than duplicating it.
+ * await store.transaction((transaction) => transaction.putEvents(sla?.events ?? []));
  */
 export function foldCaseSla(events: readonly TimelineEvent[], options: FoldCaseSlaOptions): CaseSla | undefined {
   const inputs: CaseSlaInput[] = [];

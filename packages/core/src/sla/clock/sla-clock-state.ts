@@ -11,17 +11,23 @@ export type SlaClockStatus = 'active' | 'paused' | 'breached' | 'fulfilled';
 export interface SlaClock {
   /** Stable id: `<caseId>:<metric>:<instance>`. */
   readonly id: string;
+  /** The tenant the case belongs to. */
   readonly tenantId: string;
+  /** The case's customer (the one its latest event names). */
   readonly customerId: string;
+  /** The case the clock measures. */
   readonly caseId: string;
+  /** What the clock measures: first reply, next reply, periodic update, requester wait, … */
   readonly metric: SlaMetric;
   /** 1 for the metric's first clock on the case, then 2, 3, … (Zendesk's `instance_id`). */
   readonly instance: number;
+  /** Where the clock stands: counting, paused, breached or fulfilled. */
   readonly status: SlaClockStatus;
   /** The policy whose target the clock runs against. */
   readonly policyId: string;
   /** The target in ms of business time (when `businessHours`) or calendar time. */
   readonly targetMs: number;
+  /** Whether the clock counts the business hours of `calendarId` (`true`) or calendar time (`false`). */
   readonly businessHours: boolean;
   /** The calendar business time is counted on, or `null` for calendar time. */
   readonly calendarId: string | null;
@@ -59,8 +65,11 @@ export interface PendingSlaEvent {
 
 /** Everything the SLA engine knows about one case, as of an instant. */
 export interface CaseSla {
+  /** The tenant the case belongs to. */
   readonly tenantId: string;
+  /** The case's customer (the one its latest event names). */
   readonly customerId: string;
+  /** The case. */
   readonly caseId: string;
   /** The policy applied as of `asOf`, or `null` when none matches. */
   readonly policyId: string | null;

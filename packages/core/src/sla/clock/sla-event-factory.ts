@@ -22,6 +22,8 @@ export interface SlaCaseRef {
  * @param metric - The metric.
  * @param instance - The metric's clock number on the case (1, 2, …).
  * @returns `<caseId>:<metric>:<instance>`.
+ * @example
+ * slaClockId('case-42', 'next_reply', 2); // 'case-42:next_reply:2'
  */
 export function slaClockId(caseId: string, metric: SlaMetric, instance: number): string {
   return `${caseId}:${metric}:${instance}`;
@@ -34,6 +36,9 @@ export function slaClockId(caseId: string, metric: SlaMetric, instance: number):
  * @param type - The event type.
  * @param ordinal - For `sla.applied` and `sla.fulfilled`, which one on this clock (1, 2, …).
  * @returns `sla:<clockId>:<kind>[:<ordinal>]`.
+ * @example
+ * slaEventId('case-42:first_reply:1', 'sla.breached'); // 'sla:case-42:first_reply:1:breached'
+ * slaEventId('case-42:first_reply:1', 'sla.applied', 2); // 'sla:case-42:first_reply:1:applied:2'
  */
 export function slaEventId(clockId: string, type: SlaEventType, ordinal = 1): string {
   const kind = type.slice('sla.'.length);

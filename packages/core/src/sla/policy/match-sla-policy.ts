@@ -4,10 +4,15 @@ import type { SlaPolicy, SlaPolicyConditions, SlaTarget } from './sla-policy-sch
 
 /** What policy conditions are evaluated against, as of one instant of a case. */
 export interface SlaPolicyContext {
+  /** The case's tenant, matched against `tenantIds`. */
   readonly tenantId: string;
+  /** The channel the case's latest (non-repeat) customer contact came in on, matched against `channels`; `null` matches no `channels` condition. */
   readonly channel: Channel | null;
+  /** The case's priority, matched against `priorities`. */
   readonly priority: Priority;
+  /** The customer's tier, such as `vip`, matched against `customerTiers`; `null` matches no `customerTiers` condition. */
   readonly customerTier: string | null;
+  /** The case's tags, matched against `tags`. */
   readonly tags: ReadonlySet<string>;
 }
 

@@ -16,8 +16,11 @@ export const slaPolicyConditionsSchema = z
     /** Tags: the case must carry all of `all`, at least one of `any`, and none of `none`. */
     tags: z
       .object({
+        /** Tags the case must carry, every one of them. */
         all: z.array(z.string()).optional(),
+        /** Tags of which the case must carry at least one. */
         any: z.array(z.string()).optional(),
+        /** Tags the case must not carry. */
         none: z.array(z.string()).optional(),
       })
       .strict()
@@ -28,7 +31,9 @@ export const slaPolicyConditionsSchema = z
 /** One target of a policy: a metric's limit for one priority, in business or calendar time. */
 export const slaTargetSchema = z
   .object({
+    /** The metric the target limits. */
     metric: slaMetricSchema,
+    /** The case priority the target is for. */
     priority: prioritySchema,
     /** The limit in minutes (fractions allowed: 0.5 is 30 seconds). */
     targetMinutes: z.number().positive(),
@@ -52,11 +57,15 @@ export const slaTargetSchema = z
  */
 export const slaPolicySchema = z
   .object({
+    /** Unique id of the policy, named by its clocks and SLA events (`policyId`). */
     id: z.string().min(1),
+    /** A display name. */
     name: z.string().optional(),
+    /** When the policy applies; a policy without conditions applies to every case. */
     conditions: slaPolicyConditionsSchema.optional(),
     /** Default calendar of the policy's business-hours targets. */
     calendarId: z.string().min(1).optional(),
+    /** The targets, at most one per metric and priority; a metric with no target at the case's priority is not measured. */
     targets: z.array(slaTargetSchema),
   })
   .strict()

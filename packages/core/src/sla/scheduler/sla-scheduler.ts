@@ -101,8 +101,12 @@ interface QueuedEvent {
  * @param options - Clock and listener.
  * @returns The scheduler (stopped: call `start()` for in-process timers).
  * @example
- * const scheduler = createSlaScheduler({ onDue: (events) => store.appendAll(events) });
- * scheduler.track(foldCaseSla(events, { policies, calendars, now: Date.now() })!);
+ * const scheduler = createSlaScheduler({
+ *   onDue: (events) => {
+ *     store.transaction((transaction) => transaction.putEvents(events)).catch(console.error);
+ *   },
+ * });
+ * scheduler.track(foldCaseSla(events, { policies, calendars: [calendar], now: Date.now() })!);
  * scheduler.start();
  * scheduler.dueSoon({ tenantId: 'shop-1', within: 3_600_000, limit: 20 });
  */
