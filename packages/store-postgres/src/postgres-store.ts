@@ -1,5 +1,6 @@
 import type { StoreTransaction, TimelineStore } from '@throughline/core';
 import postgres from 'postgres';
+import { CustomerLoadCoalescer, customerLoadSql } from './postgres-customer-loads';
 import { startPostgresFirstAnalyze } from './postgres-first-analyze';
 import { migratePostgres } from './postgres-migrations';
 import { createPostgresQuery, type PostgresQuery, postgresTables } from './postgres-query';
@@ -87,6 +88,7 @@ export async function createPostgresStore(settings: PostgresStoreSettings): Prom
   }
   const tables = postgresTables(schema);
   const writeSql = writeBatchSql(schema);
+  const customerSql = customerLoadSql(tables);
   const reads = createPostgresReader(createPostgresQuery(sql), tables);
   let closed = false;
 
@@ -100,30 +102,37 @@ export async function createPostgresStore(settings: PostgresStoreSettings): Prom
     try {
       const result = (await sql.begin(`isolation level ${isolation}`, async (connection) => {
         const run = createPostgresQuery(connection);
-        const batch = new PostgresWriteBatch();
-        const send = <Row>(text: string, parameters?: ReadonlyArray<unknown>): Promise<Row[]> => {
+        const track = (statement: Promise<unknown>) => {
           sent.push(
-            run(text, parameters).catch((error: unknown) => {
+            statement.catch((error: unknown) => {
               failure ??= { error };
             }),
           );
-          return Promise.resolve([]);
         };
         // Pending writes go out, in one statement, right before anything that must see them.
-        const flush = () => {
-          if (batch.size > 0) void send(writeSql, batch.take());
+        const sendBatch = () => {
+          if (batch.size > 0) track(run(writeSql, batch.take()));
         };
+        // Every statement goes out after the reads and writes issued before it.
         const query: PostgresQuery = (text, parameters) => {
-          flush();
+          loads.dispatch();
+          sendBatch();
           return run(text, parameters);
         };
-        const operations = guard([createPostgresReader(query, tables), createPostgresWriter(query, send, batch, tables)], () => active);
+        const send = <Row>(text: string, parameters?: ReadonlyArray<unknown>): Promise<Row[]> => {
+          track(query(text, parameters));
+          return Promise.resolve([]);
+        };
+        const reader = createPostgresReader(query, tables);
+        const loads = new CustomerLoadCoalescer(reader, run, customerSql, sendBatch);
+        const batch = new PostgresWriteBatch(() => loads.dispatch());
+        const operations = guard([reader, loads.reads(), createPostgresWriter(query, send, batch, tables)], () => active);
         try {
           const value = await work(operations);
           // From here a late call fails loudly instead of joining a batch nobody sends.
           active = false;
           // Pipelined with the COMMIT that follows: the commit costs no extra round trip.
-          flush();
+          sendBatch();
           return value;
         } catch (error) {
           active = false;

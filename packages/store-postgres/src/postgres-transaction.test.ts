@@ -1,7 +1,7 @@
 import type { StoreTransaction, TimelineEvent, TimelineStore } from '@throughline/core';
 import postgres from 'postgres';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { contractCase, contractCustomer, contractEvent, contractIdentity, minute } from '../../core/src/testing/store-contract/fixtures';
+import { contractCase, contractCustomer, contractEvent, contractIdentity, contractMerge, contractProposal, minute } from '../../core/src/testing/store-contract/fixtures';
 import { createPostgresStore } from './postgres-store';
 import { dropSchemas, testDatabaseUrl, testSchemaName, warnWhenSkipped } from './test-database';
 
@@ -70,6 +70,49 @@ describe.skipIf(!testDatabaseUrl)('PostgreSQL transactions', () => {
     });
     expect((await target.getCase('acme', 'case-1'))?.status).toBe('solved');
     expect((await target.getEvent('acme', 'e-1'))?.caseId).toBe('case-1');
+  });
+
+  it("answers a customer's reads issued together like the reads one by one, before the writes issued after them", async () => {
+    const { store: target } = await store('customer_reads');
+    const jane = contractCustomer('acme', 'jane');
+    await target.transaction(async (transaction) => {
+      await transaction.putCustomers([jane, contractCustomer('acme', 'lee', { mergedInto: 'jane' }), contractCustomer('acme', 'ann', { mergedInto: 'jane' })]);
+      await transaction.putIdentities([contractIdentity('acme', 'phone:+15025550100', 'jane'), contractIdentity('acme', 'email:jane.roe@example.com', 'jane')]);
+      await transaction.putCases([contractCase('acme', 'case-2', 'jane'), contractCase('acme', 'case-1', 'jane')]);
+      await transaction.putMerges([contractMerge('acme', 'merge-2', 'jane', 'lee'), contractMerge('acme', 'merge-1', 'omar', 'jane'), contractMerge('acme', 'merge-3', 'jane', 'jane')]);
+      await transaction.putProposals([contractProposal('acme', 'p-2', ['jane', 'omar'], minute(1)), contractProposal('acme', 'p-1', ['omar', 'jane'], minute(2))]);
+    });
+    const parts = (transaction: StoreTransaction) => [
+      transaction.getCustomer('acme', 'jane'),
+      transaction.customersMergedInto('acme', 'jane'),
+      transaction.identitiesOf('acme', 'jane'),
+      transaction.casesOf('acme', 'jane'),
+      transaction.mergesOf('acme', 'jane'),
+      transaction.proposalsOf('acme', 'jane'),
+    ];
+    // One at a time, each its own statement: the reference.
+    const single = await target.transaction(async (transaction) => {
+      const answers: unknown[] = [];
+      for (const part of [0, 1, 2, 3, 4, 5]) answers.push(await parts(transaction)[part]);
+      return answers;
+    });
+    expect(single[0]).toEqual(jane);
+    expect((single[4] as Array<{ id: string }>).map((merge) => merge.id)).toEqual(['merge-1', 'merge-2', 'merge-3']);
+    await target.transaction(async (transaction) => {
+      const [together, , alone] = await Promise.all([
+        Promise.all(parts(transaction)),
+        // Issued after the reads, in the same tick: the reads must not see it.
+        transaction.putCustomers([{ ...jane, tier: 'vip' }]),
+        transaction.getCustomer('acme', 'lee'),
+      ]);
+      expect(together).toEqual(single);
+      expect(alone?.mergedInto).toBe('jane');
+      expect((await transaction.getCustomer('acme', 'jane'))?.tier).toBe('vip');
+      // A read issued alone, then a write of what it reads, in the same tick.
+      const [before] = await Promise.all([transaction.getCustomer('acme', 'jane'), transaction.putCustomers([{ ...jane, tier: 'gold' }])]);
+      expect(before?.tier).toBe('vip');
+      expect((await transaction.getCustomer('acme', 'jane'))?.tier).toBe('gold');
+    });
   });
 
   it('applies puts and deletes of one transaction in the order they were made', async () => {

@@ -95,6 +95,12 @@ export class PostgresWriteBatch {
   private operations: string[] = [];
   private fields: Array<Array<string | null>> = Array.from({ length: fieldCount }, () => []);
 
+  /**
+   * @param beforeWrite - called before each row joins the batch (reads issued before the write,
+   *   still waiting to be sent, go out first)
+   */
+  constructor(private readonly beforeWrite: () => void = () => undefined) {}
+
   /** How many rows wait. */
   get size(): number {
     return this.operations.length;
@@ -131,6 +137,7 @@ export class PostgresWriteBatch {
   }
 
   private add(operation: string, values: ReadonlyArray<string | number | null>): void {
+    this.beforeWrite();
     this.operations.push(operation);
     for (let index = 0; index < fieldCount; index++) {
       const value = values[index];
