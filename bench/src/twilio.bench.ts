@@ -48,9 +48,12 @@ type Candidate = { name: string; run: () => unknown | Promise<unknown>; async: b
 /**
  * Measures operations per CPU-second of this process (user + system time), not wall time: on a shared
  * machine the wall clock counts time spent descheduled. Candidates are interleaved round by round so
- * background load hits them alike, and the median round is reported.
+ * background load hits them alike, and the median round is reported. Batches are long (about 0.1 s):
+ * with short ones, the young-generation collections a candidate's garbage triggers (the invalid path
+ * allocates the port-variant URL) landed on the next candidate's time, which swung the valid/floor
+ * ratio between 1.4× and 1.8× from run to run.
  */
-async function measure(candidates: Candidate[], rounds = 11, batch = 5000): Promise<Map<string, number>> {
+async function measure(candidates: Candidate[], rounds = 9, batch = 40_000): Promise<Map<string, number>> {
   const samples = new Map<string, number[]>(candidates.map((candidate) => [candidate.name, []]));
   for (let round = -2; round < rounds; round++) {
     for (const candidate of candidates) {
