@@ -86,10 +86,17 @@ export interface SqliteCheckpointer {
  * @returns the checkpointer
  */
 export function startSqliteCheckpointer(filename: string, synchronous: 'NORMAL' | 'FULL', onFailure: (error: Error) => void): SqliteCheckpointer {
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const state = new Int32Array(new SharedArrayBuffer(4));
-  // The thread runs plain CommonJS: it inherits no loader flags (`--import`) from the process.
-  const worker = new Worker(workerSource, { eval: true, execArgv: [], workerData: { filename, driver, synchronous, state: state.buffer } });
+  let worker: Worker;
+  try {
+    // The thread loads the driver by path and runs plain CommonJS: it inherits no loader flags (`--import`).
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    worker = new Worker(workerSource, { eval: true, execArgv: [], workerData: { filename, driver, synchronous, state: state.buffer } });
+  } catch (error) {
+    // Bundled without a resolvable driver, or no threads: the writer checkpoints as SQLite does by default.
+    onFailure(error instanceof Error ? error : new Error(String(error)));
+    return { committed: () => undefined, pause: () => undefined, resume: () => undefined, close: async () => undefined };
+  }
   let commits = 0;
   let lastRequested = Date.now();
   let reported = false;
