@@ -4,7 +4,9 @@ import { writeFunctionSql } from './postgres-write-batch';
 
 /** One step of the schema's history; applied once, in version order, never edited after release. */
 export interface PostgresMigration {
+  /** Position in the history, from 1; recorded in the schema's migrations table once applied. */
   version: number;
+  /** What the step does, for logs and errors. */
   name: string;
   /**
    * The statements, for a schema name already validated and quoted.
@@ -146,6 +148,12 @@ export const postgresMigrations: ReadonlyArray<PostgresMigration> = [
  * @param migrations - the schema's history (the package's own by default)
  * @returns the schema version now in place
  * @throws PostgresStoreError `store_schema_too_new` when a newer release migrated the schema
+ * @example
+ * ```ts
+ * import postgres from 'postgres';
+ * const sql = postgres(process.env.DATABASE_URL!);
+ * const version = await migratePostgres(sql, '"support"'); // the newest schema version
+ * ```
  */
 export async function migratePostgres(sql: Sql, schema: string, migrations: ReadonlyArray<PostgresMigration> = postgresMigrations): Promise<number> {
   const latest = migrations.reduce((highest, migration) => Math.max(highest, migration.version), 0);
