@@ -24,54 +24,6 @@ afterEach(async () => {
 afterAll(() => dropSchemas(schemas));
 
 describe.skipIf(!testDatabaseUrl)('PostgreSQL transactions', () => {
-  it('answers store calls issued together as if the calls before each had been awaited', async () => {
-    const { store: target } = await store('together');
-    const jane = contractCustomer('acme', 'jane');
-    const identity = contractIdentity('acme', 'email:jane.roe@example.com', 'jane');
-    await target.transaction(async (transaction) => {
-      const [, , , found, identities, cases, existing] = await Promise.all([
-        transaction.putCustomers([jane]),
-        transaction.putIdentities([identity]),
-        transaction.putCases([contractCase('acme', 'case-1', 'jane')]),
-        transaction.getCustomer('acme', 'jane'),
-        transaction.findIdentities('acme', [identity.key]),
-        transaction.casesOf('acme', 'jane'),
-        transaction.existingEventIds('acme', ['e-1']),
-      ]);
-      expect(found).toEqual(jane);
-      expect(identities).toEqual([identity]);
-      expect(cases.map((supportCase) => supportCase.id)).toEqual(['case-1']);
-      expect(existing).toEqual(new Set());
-      // The engine's writes of one ingest, all at once, then its loads of one customer.
-      await Promise.all([
-        transaction.lockKeys('acme', [identity.key, 'phone:+15025550100', identity.key]),
-        transaction.putCustomers([{ ...jane, tier: 'vip' }]),
-        transaction.putIdentities([]),
-        transaction.putCases([contractCase('acme', 'case-1', 'jane', { status: 'solved' })]),
-        transaction.putMerges([]),
-        transaction.putProposals([]),
-        transaction.putEvents([contractEvent({ tenantId: 'acme', id: 'e-1', customerId: 'jane', caseId: 'case-1', occurredAt: minute(1) })]),
-      ]);
-      const [customer, absorbed, ownIdentities, ownCases, merges, proposals, events] = await Promise.all([
-        transaction.getCustomer('acme', 'jane'),
-        transaction.customersMergedInto('acme', 'jane'),
-        transaction.identitiesOf('acme', 'jane'),
-        transaction.casesOf('acme', 'jane'),
-        transaction.mergesOf('acme', 'jane'),
-        transaction.proposalsOf('acme', 'jane'),
-        transaction.eventsOfCustomers('acme', ['jane']),
-      ]);
-      expect(customer?.tier).toBe('vip');
-      expect(absorbed).toEqual([]);
-      expect(ownIdentities).toEqual([identity]);
-      expect(ownCases.map((supportCase) => supportCase.status)).toEqual(['solved']);
-      expect([merges, proposals]).toEqual([[], []]);
-      expect(events.map((event) => event.id)).toEqual(['e-1']);
-    });
-    expect((await target.getCase('acme', 'case-1'))?.status).toBe('solved');
-    expect((await target.getEvent('acme', 'e-1'))?.caseId).toBe('case-1');
-  });
-
   it("answers a customer's reads issued together like the reads one by one, before the writes issued after them", async () => {
     const { store: target } = await store('customer_reads');
     const jane = contractCustomer('acme', 'jane');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { StoreTransaction, TimelineEvent } from '@throughline/core';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contractCase, contractCustomer, contractEvent, contractIdentity, minute } from '../../core/src/testing/store-contract/fixtures';
+import { contractCase, contractCustomer, contractEvent, minute } from '../../core/src/testing/store-contract/fixtures';
 import { migrateSqlite, sqliteMigrations } from './sqlite-migrations';
 import { hotQuerySql, timelineQuerySql } from './sqlite-reads';
 import { createSqliteStore } from './sqlite-store';
@@ -135,54 +135,6 @@ describe('createSqliteStore', () => {
 });
 
 describe('store calls issued together inside one transaction', () => {
-  it('answers each call as if the calls before it had been awaited', async () => {
-    const store = createSqliteStore({ filename });
-    const jane = contractCustomer('acme', 'jane');
-    const identity = contractIdentity('acme', 'email:jane.roe@example.com', 'jane');
-    await store.transaction(async (transaction) => {
-      const [, , , found, identities, cases, existing] = await Promise.all([
-        transaction.putCustomers([jane]),
-        transaction.putIdentities([identity]),
-        transaction.putCases([contractCase('acme', 'case-1', 'jane')]),
-        transaction.getCustomer('acme', 'jane'),
-        transaction.findIdentities('acme', [identity.key]),
-        transaction.casesOf('acme', 'jane'),
-        transaction.existingEventIds('acme', ['e-1']),
-      ]);
-      expect(found).toEqual(jane);
-      expect(identities).toEqual([identity]);
-      expect(cases.map((supportCase) => supportCase.id)).toEqual(['case-1']);
-      expect(existing).toEqual(new Set());
-      // The engine's writes of one ingest, all at once, then its loads of one customer.
-      await Promise.all([
-        transaction.putCustomers([{ ...jane, tier: 'vip' }]),
-        transaction.putIdentities([]),
-        transaction.putCases([contractCase('acme', 'case-1', 'jane', { status: 'solved' })]),
-        transaction.putMerges([]),
-        transaction.putProposals([]),
-        transaction.putEvents([contractEvent({ tenantId: 'acme', id: 'e-1', customerId: 'jane', caseId: 'case-1', occurredAt: minute(1) })]),
-      ]);
-      const [customer, absorbed, ownIdentities, ownCases, merges, proposals, events] = await Promise.all([
-        transaction.getCustomer('acme', 'jane'),
-        transaction.customersMergedInto('acme', 'jane'),
-        transaction.identitiesOf('acme', 'jane'),
-        transaction.casesOf('acme', 'jane'),
-        transaction.mergesOf('acme', 'jane'),
-        transaction.proposalsOf('acme', 'jane'),
-        transaction.eventsOfCustomers('acme', ['jane']),
-      ]);
-      expect(customer?.tier).toBe('vip');
-      expect(absorbed).toEqual([]);
-      expect(ownIdentities).toEqual([identity]);
-      expect(ownCases.map((supportCase) => supportCase.status)).toEqual(['solved']);
-      expect([merges, proposals]).toEqual([[], []]);
-      expect(events.map((event) => event.id)).toEqual(['e-1']);
-    });
-    expect((await store.getCase('acme', 'case-1'))?.status).toBe('solved');
-    expect((await store.getEvent('acme', 'e-1'))?.caseId).toBe('case-1');
-    await store.close();
-  });
-
   it('rolls back every call of the transaction when one of them fails', async () => {
     const store = createSqliteStore({ filename });
     const broken = { ...contractEvent({ tenantId: 'acme', id: 'e-1', customerId: 'jane', occurredAt: minute(1) }), customerId: null } as unknown as TimelineEvent;

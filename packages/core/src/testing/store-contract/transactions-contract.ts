@@ -166,5 +166,54 @@ export function describeTransactions(context: StoreContractContext): void {
       // Every read-modify-write under the same key lock saw the previous one's commit.
       expect((await store.getCustomer(tenantId, 'jane'))?.tier.split('+').length).toBe(4);
     });
+
+    it('answers calls issued together (as the engine issues them) as if each had awaited the ones before it', async () => {
+      const store = context.store();
+      const tenantId = context.tenant();
+      const jane = contractCustomer(tenantId, 'jane');
+      const identity = contractIdentity(tenantId, 'email:jane.roe@example.com', 'jane');
+      await write(store, async (transaction) => {
+        const [, , , found, identities, cases, existing] = await Promise.all([
+          transaction.putCustomers([jane]),
+          transaction.putIdentities([identity]),
+          transaction.putCases([contractCase(tenantId, 'case-1', 'jane')]),
+          transaction.getCustomer(tenantId, 'jane'),
+          transaction.findIdentities(tenantId, [identity.key]),
+          transaction.casesOf(tenantId, 'jane'),
+          transaction.existingEventIds(tenantId, ['e-1']),
+        ]);
+        expect(found).toEqual(jane);
+        expect(identities).toEqual([identity]);
+        expect(cases.map((supportCase) => supportCase.id)).toEqual(['case-1']);
+        expect(existing).toEqual(new Set());
+        // The engine's writes of one ingest, all at once, then its loads of one customer.
+        await Promise.all([
+          transaction.lockKeys(tenantId, [identity.key, 'phone:+15025550100', identity.key]),
+          transaction.putCustomers([{ ...jane, tier: 'vip' }]),
+          transaction.putIdentities([]),
+          transaction.putCases([contractCase(tenantId, 'case-1', 'jane', { status: 'solved' })]),
+          transaction.putMerges([]),
+          transaction.putProposals([]),
+          transaction.putEvents([contractEvent({ tenantId, id: 'e-1', customerId: 'jane', caseId: 'case-1', occurredAt: minute(1) })]),
+        ]);
+        const [customer, absorbed, ownIdentities, ownCases, merges, proposals, events] = await Promise.all([
+          transaction.getCustomer(tenantId, 'jane'),
+          transaction.customersMergedInto(tenantId, 'jane'),
+          transaction.identitiesOf(tenantId, 'jane'),
+          transaction.casesOf(tenantId, 'jane'),
+          transaction.mergesOf(tenantId, 'jane'),
+          transaction.proposalsOf(tenantId, 'jane'),
+          transaction.eventsOfCustomers(tenantId, ['jane']),
+        ]);
+        expect(customer?.tier).toBe('vip');
+        expect(absorbed).toEqual([]);
+        expect(ownIdentities).toEqual([identity]);
+        expect(ownCases.map((supportCase) => supportCase.status)).toEqual(['solved']);
+        expect([merges, proposals]).toEqual([[], []]);
+        expect(events.map((event) => event.id)).toEqual(['e-1']);
+      });
+      expect((await store.getCase(tenantId, 'case-1'))?.status).toBe('solved');
+      expect((await store.getEvent(tenantId, 'e-1'))?.caseId).toBe('case-1');
+    });
   });
 }
