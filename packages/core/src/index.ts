@@ -1,7 +1,7 @@
 export * from './adapter/index';
 export { type BackfillOptions, type BackfillReport, BackfillRunner } from './engine/backfill-runner';
 export { systemClock, type ThroughlineClock } from './engine/clock';
-export type { CaseEvaluator, IngestReport } from './engine/ingest-pipeline';
+export type { CaseEvaluator, CaseTimelineWrites, IngestReport } from './engine/ingest-pipeline';
 export { IdentityNormaliser, type NormalisedIdentity } from './engine/normalise-identity';
 export { type CaseReply, ReplyRoutingError } from './engine/reply-router';
 export { createSlaEvaluator, evaluateCaseSla, type SlaSettings } from './engine/sla-evaluator';

@@ -2,7 +2,6 @@ import { ValidationError } from '../errors/validation-error';
 import { type IncomingEvent, incomingEventSchema, type TimelineEvent } from '../model/timeline-event';
 import type { StoreTransaction, TimelineStore } from '../store/timeline-store';
 import type { ThroughlineClock } from './clock';
-import type { CaseTimelineWrites } from './sla-evaluator';
 import type { FoldSettings } from './fold-state';
 import { applyEvent, createChanges, type IngestChanges } from './ingest-transaction';
 import type { IdentityNormaliser } from './normalise-identity';
@@ -18,6 +17,18 @@ export interface IngestReport {
   customerIds: string[];
   /** Case ids the delivery touched. */
   caseIds: string[];
+}
+
+/**
+ * What an ingest transaction wrote to the timelines of the cases it touched, told to every
+ * case evaluator (a fifth argument after `now`). The SLA evaluator uses it to skip listing a case
+ * whose remembered state is proven committed: it folds the appended events onto that state.
+ */
+export interface CaseTimelineWrites {
+  /** Events placed on a case for the first time in this transaction (the very objects given to the store), by case id; events other case evaluators appended included. */
+  readonly appended: ReadonlyMap<string, readonly TimelineEvent[]>;
+  /** Cases whose already stored events this transaction moved, re-placed, rewrote or removed (merges, splits, re-folds). */
+  readonly rewritten: ReadonlySet<string>;
 }
 
 /** Runs after the fold inside the same transaction (the SLA engine): returns events to append. */

@@ -9,7 +9,8 @@ import type { SlaPolicy } from '../sla/policy/sla-policy-schema';
 import { createMemoryStore } from '../store/memory-store';
 import { createTestClock } from '../testing/test-clock';
 import type { CaseEvaluator } from './ingest-pipeline';
-import { type CaseTimelineWrites, createSlaEvaluator, evaluateCaseSla, type SlaCaseEvaluator, type SlaSettings } from './sla-evaluator';
+import type { CaseTimelineWrites } from './ingest-pipeline';
+import { createSlaEvaluator, evaluateCaseSla, type SlaSettings } from './sla-evaluator';
 import { createThroughline, type Throughline } from './throughline';
 
 const calendar = createBusinessCalendar({
@@ -80,7 +81,7 @@ function bound<T extends object>(target: T, property: string | symbol): unknown 
  * tells it: a store that watches its transactions' event writes, and an evaluator that hands them over.
  */
 function toldSlaEvaluator(store: TimelineStore, settings: SlaSettings): { store: TimelineStore; evaluator: CaseEvaluator } {
-  const evaluate = createSlaEvaluator(settings) as SlaCaseEvaluator;
+  const evaluate = createSlaEvaluator(settings);
   let appended = new Map<string, TimelineEvent[]>();
   let rewritten = new Set<string>();
   const watched = (transaction: StoreTransaction): StoreTransaction =>

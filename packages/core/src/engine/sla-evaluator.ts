@@ -11,8 +11,8 @@ import { diffSlaEvents } from '../sla/evaluation/sla-event-diff';
 import { planSlaTimerWrites } from '../sla/evaluation/sla-timer-writes';
 import { SlaWriteReceipt } from '../sla/evaluation/sla-write-receipt';
 import type { SlaPolicy } from '../sla/policy/sla-policy-schema';
-import type { StoreReader, StoreTransaction } from '../store/timeline-store';
-import type { CaseEvaluator } from './ingest-pipeline';
+import type { StoreReader } from '../store/timeline-store';
+import type { CaseEvaluator, CaseTimelineWrites } from './ingest-pipeline';
 
 /** SLA configuration of a Throughline instance. */
 export interface SlaSettings {
@@ -25,28 +25,6 @@ export interface SlaSettings {
   /** Run an in-process timer that fires warnings and breaches at their instant (default true). */
   timers?: boolean;
 }
-
-/**
- * What an ingest transaction wrote to the timelines of the cases it touched, as the ingest
- * pipeline can tell the SLA evaluator (a fifth argument after `now`). With it, a case whose
- * remembered state is proven committed and still stored is not listed again: the appended events
- * are folded onto the remembered state.
- */
-export interface CaseTimelineWrites {
-  /** Events placed on a case for the first time in this transaction (the very objects given to the store), by case id; events other case evaluators appended included. */
-  readonly appended: ReadonlyMap<string, readonly TimelineEvent[]>;
-  /** Cases whose already stored events this transaction moved, re-placed, rewrote or removed (merges, splits, re-folds). */
-  readonly rewritten: ReadonlySet<string>;
-}
-
-/** The SLA evaluator {@link createSlaEvaluator} returns: a case evaluator that also takes what the transaction wrote, when told. */
-export type SlaCaseEvaluator = (
-  transaction: StoreTransaction,
-  tenantId: string,
-  caseIds: ReadonlySet<string>,
-  now: number,
-  writes?: CaseTimelineWrites,
-) => Promise<TimelineEvent[]>;
 
 const everything = 1_000_000;
 const NO_EVENTS: readonly TimelineEvent[] = [];
@@ -221,7 +199,7 @@ export async function evaluateCaseSla(reader: StoreReader, settings: SlaSettings
  * state is proven committed and still stored: then the case is not listed at all.
  *
  * @param settings - policies, calendars and warning share
- * @returns a case evaluator for the ingest pipeline (an {@link SlaCaseEvaluator})
+ * @returns a case evaluator for the ingest pipeline (it uses the {@link CaseTimelineWrites} hint)
  * @example
  * ```ts
  * // createThroughline({ sla }) does this; an evaluator runs inside each ingest transaction.
@@ -230,7 +208,7 @@ export async function evaluateCaseSla(reader: StoreReader, settings: SlaSettings
  * ```
  */
 export function createSlaEvaluator(settings: SlaSettings): CaseEvaluator {
-  const evaluate: SlaCaseEvaluator = async (transaction, tenantId, caseIds, now, writes) => {
+  const evaluate: CaseEvaluator = async (transaction, tenantId, caseIds, now, writes) => {
     const runtime = runtimeOf(settings);
     const context = contextOf(runtime, settings);
     const appended: TimelineEvent[] = [];
