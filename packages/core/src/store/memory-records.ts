@@ -198,3 +198,86 @@ export class TenantTimelines {
     this.tenants.delete(tenantId);
   }
 }
+
+/**
+ * Records that belong to customers (identities, cases, merges, proposals, absorbed customers),
+ * kept with the index from each owner to its records: every put and delete updates both, so
+ * "the records of this customer" is one index lookup and always agrees with the records.
+ */
+export class OwnedTenantRecords<V extends { tenantId: string }> {
+  private readonly records: TenantRecords<V>;
+  private readonly byOwner: TenantIndex;
+
+  /**
+   * @param journal - the undo steps of the open transaction
+   * @param keyOf - a record's key within its tenant
+   * @param ownersOf - the customer ids a record belongs to
+   */
+  constructor(
+    journal: UndoJournal,
+    private readonly keyOf: (record: V) => string,
+    private readonly ownersOf: (record: V) => ReadonlyArray<string>,
+  ) {
+    this.records = new TenantRecords(journal);
+    this.byOwner = new TenantIndex(journal);
+  }
+
+  /** The record under a key, if any. */
+  get(tenantId: string, key: string): V | undefined {
+    return this.records.get(tenantId, key);
+  }
+
+  /** A tenant's records. */
+  valuesOf(tenantId: string): IterableIterator<V> {
+    return this.records.valuesOf(tenantId);
+  }
+
+  /** Inserts or replaces a record, moving it between owners when they changed. */
+  put(record: V): void {
+    const tenantId = record.tenantId;
+    const key = this.keyOf(record);
+    const owners = this.ownersOf(record);
+    const previous = this.records.get(tenantId, key);
+    const previousOwners = previous === undefined ? [] : this.ownersOf(previous);
+    if (!sameOwners(previousOwners, owners)) {
+      for (const owner of previousOwners) this.byOwner.remove(tenantId, owner, key);
+      for (const owner of owners) this.byOwner.add(tenantId, owner, key);
+    }
+    this.records.set(tenantId, key, record);
+  }
+
+  /** Removes a record and its owners' links to it (no-op when absent). */
+  delete(tenantId: string, key: string): void {
+    const previous = this.records.get(tenantId, key);
+    if (previous === undefined) return;
+    for (const owner of this.ownersOf(previous)) this.byOwner.remove(tenantId, owner, key);
+    this.records.delete(tenantId, key);
+  }
+
+  /** Keys of the records a customer owns (live: copy before changing them while iterating). */
+  keysOwnedBy(tenantId: string, owner: string): ReadonlySet<string> {
+    return this.byOwner.members(tenantId, owner);
+  }
+
+  /** The records a customer owns. */
+  ownedBy(tenantId: string, owner: string): V[] {
+    const out: V[] = [];
+    for (const key of this.byOwner.members(tenantId, owner)) {
+      const record = this.records.get(tenantId, key);
+      if (record !== undefined) out.push(record);
+    }
+    return out;
+  }
+
+  /** Drops every record of a tenant, with its owner index. */
+  deleteTenant(tenantId: string): void {
+    this.records.deleteTenant(tenantId);
+    this.byOwner.deleteTenant(tenantId);
+  }
+}
+
+function sameOwners(left: ReadonlyArray<string>, right: ReadonlyArray<string>): boolean {
+  if (left.length !== right.length) return false;
+  for (let index = 0; index < left.length; index++) if (left[index] !== right[index]) return false;
+  return true;
+}

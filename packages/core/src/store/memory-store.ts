@@ -3,7 +3,7 @@ import type { Identity } from '../model/identity';
 import type { SupportCase } from '../model/support-case';
 import type { TimelineEvent } from '../model/timeline-event';
 import { eraseEventPersonalData, eraseMergeIdentities, eraseProposalIdentity, personalValues } from './erase-personal-data';
-import { TenantIndex, TenantRecords, TenantTimelines } from './memory-records';
+import { OwnedTenantRecords, TenantRecords, TenantTimelines } from './memory-records';
 import { eventPosition, idOfPosition } from './sorted-event-index';
 import type {
   DeadLetter,
@@ -34,16 +34,12 @@ export function createMemoryStore(): TimelineStore {
   // The tenant-wide timeline sits under one fixed key.
   const tenantTimelines = new TenantTimelines(journal);
   const everything = '';
-  const customers = new TenantRecords<Customer>(journal);
-  const mergedInto = new TenantIndex(journal);
-  const identities = new TenantRecords<Identity>(journal);
-  const identitiesByCustomer = new TenantIndex(journal);
-  const cases = new TenantRecords<SupportCase>(journal);
-  const casesByCustomer = new TenantIndex(journal);
-  const merges = new TenantRecords<CustomerMerge>(journal);
-  const mergesByCustomer = new TenantIndex(journal);
-  const proposals = new TenantRecords<MergeProposal>(journal);
-  const proposalsByCustomer = new TenantIndex(journal);
+  // A customer belongs to the one it was merged into.
+  const customers = new OwnedTenantRecords<Customer>(journal, (customer) => customer.id, (customer) => (customer.mergedInto ? [customer.mergedInto] : []));
+  const identities = new OwnedTenantRecords<Identity>(journal, (identity) => identity.key, (identity) => [identity.customerId]);
+  const cases = new OwnedTenantRecords<SupportCase>(journal, (supportCase) => supportCase.id, (supportCase) => [supportCase.customerId]);
+  const merges = new OwnedTenantRecords<CustomerMerge>(journal, (merge) => merge.id, (merge) => [merge.survivorId, merge.absorbedId]);
+  const proposals = new OwnedTenantRecords<MergeProposal>(journal, (proposal) => proposal.id, (proposal) => proposal.customerIds);
   const entityVersions = new TenantRecords<EntityVersion>(journal);
   const checkpoints = new TenantRecords<SyncCheckpoint>(journal);
   // Dead letters may have no tenant (no adapter recognised the request): one partition for all.
@@ -91,16 +87,6 @@ export function createMemoryStore(): TimelineStore {
     return out;
   }
 
-  /** The records an index names for a customer, skipping any that no longer match. */
-  function recordsOf<V>(index: TenantIndex, records: TenantRecords<V>, tenantId: string, customerId: string, belongs: (record: V) => boolean): V[] {
-    const out: V[] = [];
-    for (const id of index.members(tenantId, customerId)) {
-      const record = records.get(tenantId, id);
-      if (record !== undefined && belongs(record)) out.push(record);
-    }
-    return out;
-  }
-
   const transaction: StoreTransaction = {
     async getEvent(tenantId, id) {
       return events.get(tenantId, id);
@@ -137,7 +123,7 @@ export function createMemoryStore(): TimelineStore {
       return customers.get(tenantId, id);
     },
     async customersMergedInto(tenantId, survivorId) {
-      return recordsOf(mergedInto, customers, tenantId, survivorId, (customer) => customer.mergedInto === survivorId);
+      return customers.ownedBy(tenantId, survivorId);
     },
     async findIdentities(tenantId, keys) {
       const out: Identity[] = [];
@@ -148,25 +134,25 @@ export function createMemoryStore(): TimelineStore {
       return out;
     },
     async identitiesOf(tenantId, customerId) {
-      return recordsOf(identitiesByCustomer, identities, tenantId, customerId, (identity) => identity.customerId === customerId);
+      return identities.ownedBy(tenantId, customerId);
     },
     async getCase(tenantId, id) {
       return cases.get(tenantId, id);
     },
     async casesOf(tenantId, customerId) {
-      return recordsOf(casesByCustomer, cases, tenantId, customerId, (found) => found.customerId === customerId);
+      return cases.ownedBy(tenantId, customerId);
     },
     async getMerge(tenantId, id) {
       return merges.get(tenantId, id);
     },
     async mergesOf(tenantId, customerId) {
-      return recordsOf(mergesByCustomer, merges, tenantId, customerId, () => true);
+      return merges.ownedBy(tenantId, customerId);
     },
     async getProposal(tenantId, id) {
       return proposals.get(tenantId, id);
     },
     async proposalsOf(tenantId, customerId) {
-      return recordsOf(proposalsByCustomer, proposals, tenantId, customerId, () => true);
+      return proposals.ownedBy(tenantId, customerId);
     },
     async listOpenProposals(tenantId, limit) {
       return [...proposals.valuesOf(tenantId)]
@@ -204,79 +190,34 @@ export function createMemoryStore(): TimelineStore {
       }
     },
     async putCustomers(list) {
-      for (const customer of list) {
-        const previous = customers.get(customer.tenantId, customer.id);
-        if (previous?.mergedInto) mergedInto.remove(customer.tenantId, previous.mergedInto, customer.id);
-        customers.set(customer.tenantId, customer.id, customer);
-        if (customer.mergedInto) mergedInto.add(customer.tenantId, customer.mergedInto, customer.id);
-      }
+      for (const customer of list) customers.put(customer);
     },
     async deleteCustomers(tenantId, ids) {
-      for (const id of ids) {
-        const previous = customers.get(tenantId, id);
-        if (previous?.mergedInto) mergedInto.remove(tenantId, previous.mergedInto, id);
-        customers.delete(tenantId, id);
-      }
+      for (const id of ids) customers.delete(tenantId, id);
     },
     async putIdentities(list) {
-      for (const identity of list) {
-        const previous = identities.get(identity.tenantId, identity.key);
-        if (previous) identitiesByCustomer.remove(identity.tenantId, previous.customerId, identity.key);
-        identities.set(identity.tenantId, identity.key, identity);
-        identitiesByCustomer.add(identity.tenantId, identity.customerId, identity.key);
-      }
+      for (const identity of list) identities.put(identity);
     },
     async deleteIdentities(tenantId, keys) {
-      for (const key of keys) {
-        const previous = identities.get(tenantId, key);
-        if (previous) identitiesByCustomer.remove(tenantId, previous.customerId, key);
-        identities.delete(tenantId, key);
-      }
+      for (const key of keys) identities.delete(tenantId, key);
     },
     async putCases(list) {
-      for (const supportCase of list) {
-        const previous = cases.get(supportCase.tenantId, supportCase.id);
-        if (previous) casesByCustomer.remove(supportCase.tenantId, previous.customerId, supportCase.id);
-        cases.set(supportCase.tenantId, supportCase.id, supportCase);
-        casesByCustomer.add(supportCase.tenantId, supportCase.customerId, supportCase.id);
-      }
+      for (const supportCase of list) cases.put(supportCase);
     },
     async deleteCases(tenantId, ids) {
-      for (const id of ids) {
-        const previous = cases.get(tenantId, id);
-        if (previous) casesByCustomer.remove(tenantId, previous.customerId, id);
-        cases.delete(tenantId, id);
-      }
+      for (const id of ids) cases.delete(tenantId, id);
     },
     async putMerges(list) {
-      for (const merge of list) {
-        merges.set(merge.tenantId, merge.id, merge);
-        mergesByCustomer.add(merge.tenantId, merge.survivorId, merge.id);
-        mergesByCustomer.add(merge.tenantId, merge.absorbedId, merge.id);
-      }
+      for (const merge of list) merges.put(merge);
     },
     async deleteMerges(tenantId, ids) {
-      for (const id of ids) {
-        const previous = merges.get(tenantId, id);
-        if (!previous) continue;
-        mergesByCustomer.remove(tenantId, previous.survivorId, id);
-        mergesByCustomer.remove(tenantId, previous.absorbedId, id);
-        merges.delete(tenantId, id);
-      }
+      for (const id of ids) merges.delete(tenantId, id);
     },
     async putProposals(list) {
-      for (const proposal of list) {
-        proposals.set(proposal.tenantId, proposal.id, proposal);
-        for (const customerId of proposal.customerIds) proposalsByCustomer.add(proposal.tenantId, customerId, proposal.id);
-      }
+      for (const proposal of list) proposals.put(proposal);
     },
     async deleteProposals(tenantId, ids) {
-      for (const id of ids) {
-        const previous = proposals.get(tenantId, id);
-        if (!previous) continue;
-        for (const customerId of previous.customerIds) proposalsByCustomer.remove(tenantId, customerId, id);
-        proposals.delete(tenantId, id);
-      }
+      for (const id of ids) proposals.delete(tenantId, id);
     },
     async putEntityVersion(version) {
       entityVersions.set(version.tenantId, version.key, version);
@@ -302,8 +243,8 @@ export function createMemoryStore(): TimelineStore {
       return due;
     },
     async eraseCustomer(tenantId, customerId) {
-      const ids = [customerId, ...mergedInto.members(tenantId, customerId)];
-      const identityKeys = ids.flatMap((id) => [...identitiesByCustomer.members(tenantId, id)]);
+      const ids = [customerId, ...customers.keysOwnedBy(tenantId, customerId)];
+      const identityKeys = ids.flatMap((id) => [...identities.keysOwnedBy(tenantId, id)]);
       const held = await transaction.eventsOfCustomers(tenantId, ids);
       const values = personalValues(identityKeys, held);
       for (const event of held) putEvent(eraseEventPersonalData(event));
@@ -311,13 +252,13 @@ export function createMemoryStore(): TimelineStore {
       const caseIds = new Set<string>();
       for (const id of ids) {
         const customer = customers.get(tenantId, id);
-        if (customer) customers.set(tenantId, id, { ...customer, profile: {} });
+        if (customer) customers.put({ ...customer, profile: {} });
         for (const supportCase of await transaction.casesOf(tenantId, id)) {
           caseIds.add(supportCase.id);
-          cases.set(tenantId, supportCase.id, { ...supportCase, subject: null });
+          cases.put({ ...supportCase, subject: null });
         }
-        for (const merge of await transaction.mergesOf(tenantId, id)) merges.set(tenantId, merge.id, eraseMergeIdentities(merge));
-        for (const proposal of await transaction.proposalsOf(tenantId, id)) proposals.set(tenantId, proposal.id, eraseProposalIdentity(proposal));
+        for (const merge of await transaction.mergesOf(tenantId, id)) merges.put(eraseMergeIdentities(merge));
+        for (const proposal of await transaction.proposalsOf(tenantId, id)) proposals.put(eraseProposalIdentity(proposal));
       }
       for (const [id, timer] of timers.entriesOf(tenantId)) {
         if (caseIds.has(timer.caseId)) timers.set(tenantId, id, { ...timer, event: eraseEventPersonalData(timer.event) });
@@ -329,7 +270,6 @@ export function createMemoryStore(): TimelineStore {
     },
     async eraseTenant(tenantId) {
       for (const records of [events, customers, identities, cases, merges, proposals, entityVersions, checkpoints, timers] as const) records.deleteTenant(tenantId);
-      for (const index of [mergedInto, identitiesByCustomer, casesByCustomer, mergesByCustomer, proposalsByCustomer]) index.deleteTenant(tenantId);
       for (const timelines of [customerTimelines, caseTimelines, tenantTimelines]) timelines.deleteTenant(tenantId);
       for (const [id, letter] of deadLetters.entriesOf(everything)) if (letter.tenantId === tenantId) deadLetters.delete(everything, id);
     },
