@@ -143,7 +143,7 @@ export class IngestPipeline {
         }
         await applyEvent(transaction, event, fold, result);
       }
-      if (result.touchedCaseIds.size > 0) {
+      if (result.touchedCaseIds.size > 0 && this.settings.caseEvaluators.length > 0) {
         // What this transaction wrote to each case: the SLA evaluator (run last) skips re-reading a
         // case whose only change is these appends.
         const appendedByCase = new Map<string, TimelineEvent[]>();
