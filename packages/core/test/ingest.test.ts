@@ -48,6 +48,34 @@ describe('webhooks.handle', () => {
     expect(await again.json()).toMatchObject({ accepted: 0, duplicates: 1 });
   });
 
+  it('issues the duplicate check together with the first event\'s locks and identity lookup (one round trip on a networked store)', async () => {
+    const store = createMemoryStore();
+    const calls: string[] = [];
+    const recording: typeof store = {
+      ...store,
+      transaction: (work) =>
+        store.transaction((transaction) => {
+          const traced = <Name extends 'existingEventIds' | 'lockKeys' | 'findIdentities'>(name: Name) =>
+            (async (...args: never[]) => {
+              calls.push(`${name} issued`);
+              const answer = await (transaction[name] as (...parameters: never[]) => Promise<unknown>)(...args);
+              calls.push(`${name} answered`);
+              return answer;
+            }) as (typeof transaction)[Name];
+          return work({ ...transaction, existingEventIds: traced('existingEventIds'), lockKeys: traced('lockKeys'), findIdentities: traced('findIdentities') });
+        }),
+    };
+    const throughline = createThroughline({ store: recording, adapters: [], clock: createTestClock('2026-11-27T12:00:00Z') });
+    const event = inbound('m1', 0, [email('ana@example.com')]);
+    await throughline.ingest('acme', [event]);
+    expect(calls.slice(0, 3)).toEqual(['existingEventIds issued', 'lockKeys issued', 'findIdentities issued']);
+    // A redelivery: the lookup was issued before the store said it is a duplicate, and nothing else is written.
+    calls.length = 0;
+    const report = await throughline.ingest('acme', [event]);
+    expect(report.duplicates).toEqual(['m1']);
+    expect(calls.filter((call) => call.endsWith('issued'))).toEqual(['existingEventIds issued', 'lockKeys issued', 'findIdentities issued']);
+  });
+
   it('answers 401 to a wrong signature and keeps the delivery as a dead letter', async () => {
     const { throughline, store } = setup();
     const request = await signMockDelivery({ url: 'https://shop.example/webhooks/mock', secret: 'wrong', account: 'acme', body: { account: 'acme', deliveryId: 'x', events: [] } });

@@ -3,7 +3,7 @@ import { type IncomingEvent, incomingEventSchema, type TimelineEvent } from '../
 import type { StoreTransaction, TimelineStore } from '../store/timeline-store';
 import type { ThroughlineClock } from './clock';
 import type { FoldSettings } from './fold-state';
-import { applyEvent, createChanges, type IngestChanges } from './ingest-transaction';
+import { applyEvent, createChanges, type IngestChanges, lookUpEvent } from './ingest-transaction';
 import type { IdentityNormaliser } from './normalise-identity';
 import type { ThroughlineEvents } from './throughline-events';
 
@@ -127,9 +127,15 @@ export class IngestPipeline {
     };
     const changes = await this.settings.store.transaction(async (transaction) => {
       const result = createChanges();
-      const existing = await transaction.existingEventIds(tenantId, events.map((event) => event.id));
+      // Issued together: which events are stored already, and what applying the first one reads
+      // first (its locks and identities). A networked store answers both in one round trip; for a
+      // duplicate, the lookup is wasted and its locks are held until the commit.
+      const [existing, firstLookup] = await Promise.all([
+        transaction.existingEventIds(tenantId, events.map((event) => event.id)),
+        events.length > 0 ? lookUpEvent(transaction, events[0]!, fold) : undefined,
+      ]);
       const seen = new Set<string>();
-      for (const event of events) {
+      for (const [index, event] of events.entries()) {
         if (existing.has(event.id) || seen.has(event.id)) {
           result.duplicates.push(event.id);
           continue;
@@ -141,7 +147,7 @@ export class IngestPipeline {
             await transaction.putEntityVersion({ tenantId, key: event.entity.key, version: event.entity.version, eventId: event.id });
           }
         }
-        await applyEvent(transaction, event, fold, result);
+        await applyEvent(transaction, event, fold, result, index === 0 ? firstLookup : undefined);
       }
       if (result.touchedCaseIds.size > 0 && this.settings.caseEvaluators.length > 0) {
         // What this transaction wrote to each case: the SLA evaluator (run last) skips re-reading a

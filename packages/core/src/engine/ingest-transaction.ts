@@ -1,4 +1,5 @@
 import type { Customer } from '../model/customer';
+import type { Identity } from '../model/identity';
 import type { IncomingEvent, TimelineEvent } from '../model/timeline-event';
 import { eventPosition } from '../store/sorted-event-index';
 import type { StoreTransaction } from '../store/timeline-store';
@@ -257,6 +258,45 @@ async function refold(transaction: StoreTransaction, tenantId: string, seeds: It
   await writeState(transaction, tenantId, before, after, new Map([[event.id, event]]), stored, changes);
 }
 
+/** The first reads of applying an event: its identity keys, locked, and the identities already holding them. */
+export interface EventLookup {
+  /** The event's normalised identity keys. */
+  readonly keys: string[];
+  /** Identities holding those keys; `undefined` for operations (merges, unmerges, case merges and splits), which read other records. */
+  readonly owners: Identity[] | undefined;
+}
+
+function isOperation(event: IncomingEvent): boolean {
+  return event.type === 'identity.merged' || event.type === 'identity.unmerged' || event.type === 'case.merged' || event.type === 'case.split';
+}
+
+/**
+ * Locks an event's identity keys and finds who holds them: what {@link applyEvent} reads first.
+ * The lock and the read are issued together (a networked store sends them in one round trip,
+ * the lock first), so a caller can issue them alongside its own first read.
+ *
+ * @param transaction - the open store transaction
+ * @param event - a validated source event
+ * @param settings - fold settings
+ * @returns the keys and their current holders
+ * @example
+ * ```ts
+ * const [existing, lookup] = await Promise.all([transaction.existingEventIds(tenantId, [event.id]), lookUpEvent(transaction, event, settings)]);
+ * if (!existing.has(event.id)) await applyEvent(transaction, event, settings, changes, lookup);
+ * ```
+ */
+export async function lookUpEvent(transaction: StoreTransaction, event: IncomingEvent, settings: FoldSettings): Promise<EventLookup> {
+  const tenantId = settings.tenantId;
+  const keys = keysOf(event, settings);
+  const locked = transaction.lockKeys(tenantId, keys.length > 0 ? keys : [`event:${event.id}`]);
+  if (isOperation(event)) {
+    await locked;
+    return { keys, owners: undefined };
+  }
+  const [, owners] = await Promise.all([locked, transaction.findIdentities(tenantId, keys)]);
+  return { keys, owners };
+}
+
 function operationCustomers(event: IncomingEvent): string[] {
   if (event.type === 'identity.merged') return [event.data.survivorId, event.data.absorbedId];
   return [];
@@ -272,6 +312,7 @@ function operationCustomers(event: IncomingEvent): string[] {
  * @param event - a validated source event, not yet stored
  * @param settings - fold settings
  * @param changes - collects what changed
+ * @param lookup - what {@link lookUpEvent} found for this event, when the caller issued it already (otherwise it is issued here)
  * @example
  * ```ts
  * await store.transaction(async (transaction) => {
@@ -281,11 +322,10 @@ function operationCustomers(event: IncomingEvent): string[] {
  * });
  * ```
  */
-export async function applyEvent(transaction: StoreTransaction, event: IncomingEvent, settings: FoldSettings, changes: IngestChanges): Promise<void> {
+export async function applyEvent(transaction: StoreTransaction, event: IncomingEvent, settings: FoldSettings, changes: IngestChanges, lookup?: EventLookup): Promise<void> {
   const tenantId = settings.tenantId;
-  const keys = keysOf(event, settings);
-  await transaction.lockKeys(tenantId, keys.length > 0 ? keys : [`event:${event.id}`]);
-  if (event.type === 'identity.merged' || event.type === 'identity.unmerged' || event.type === 'case.merged' || event.type === 'case.split') {
+  const { keys, owners: holders } = lookup ?? (await lookUpEvent(transaction, event, settings));
+  if (isOperation(event)) {
     const seeds = new Set(operationCustomers(event));
     if (event.type === 'identity.unmerged') {
       const merge = await transaction.getMerge(tenantId, event.data.mergeId);
@@ -301,7 +341,7 @@ export async function applyEvent(transaction: StoreTransaction, event: IncomingE
     await refold(transaction, tenantId, seeds, event, settings, changes);
     return;
   }
-  const owners = new Set((await transaction.findIdentities(tenantId, keys)).map((identity) => identity.customerId));
+  const owners = new Set((holders ?? []).map((identity) => identity.customerId));
   if (keys.length === 0 && event.thread?.startsWith('case:')) {
     const supportCase = await transaction.getCase(tenantId, event.thread.slice(5));
     if (supportCase) owners.add(supportCase.customerId);
