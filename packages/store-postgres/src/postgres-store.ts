@@ -1,12 +1,12 @@
 import type { StoreTransaction, TimelineStore } from '@throughline/core';
 import postgres from 'postgres';
-import { CustomerLoadCoalescer, customerLoadSql } from './postgres-customer-loads';
+import { CustomerLoadCoalescer, customerLoadSql, identityOwnersSql } from './postgres-customer-loads';
 import { startPostgresFirstAnalyze } from './postgres-first-analyze';
 import { migratePostgres } from './postgres-migrations';
 import { createPostgresQuery, type PostgresQuery, postgresTables } from './postgres-query';
 import { createPostgresReader } from './postgres-reads';
 import { PostgresStoreError } from './postgres-store-error';
-import { PostgresWriteBatch, writeBatchSql } from './postgres-write-batch';
+import { PostgresWriteBatch, type WriteTable, writeBatchSql } from './postgres-write-batch';
 import { createPostgresWriter } from './postgres-writes';
 
 /** Settings of the PostgreSQL store. */
@@ -33,6 +33,9 @@ export interface PostgresStoreSettings {
 
 /** SQLSTATEs of conflicts that succeed when the transaction runs again. */
 const retryableCodes = new Set(['40001', '40P01']);
+
+/** The tables a customer's six reads come from: a write to one makes preloaded reads stale. */
+const customerStateTables: ReadonlySet<WriteTable> = new Set<WriteTable>(['customers', 'identities', 'cases', 'merges', 'proposals']);
 
 /**
  * Wraps transaction operations (the reads and the writes) so a call after the transaction ended
@@ -88,7 +91,7 @@ export async function createPostgresStore(settings: PostgresStoreSettings): Prom
   }
   const tables = postgresTables(schema);
   const writeSql = writeBatchSql(schema);
-  const customerSql = customerLoadSql(tables);
+  const loadSql = { customer: customerLoadSql(tables), ownerOfKey: identityOwnersSql(tables, 'one'), ownersOfKeys: identityOwnersSql(tables, 'many') };
   const reads = createPostgresReader(createPostgresQuery(sql), tables);
   let closed = false;
 
@@ -123,10 +126,18 @@ export async function createPostgresStore(settings: PostgresStoreSettings): Prom
           track(query(text, parameters));
           return Promise.resolve([]);
         };
+        // Statements the writer runs itself (timer claims, erasure) can change any table.
+        const writeQuery: PostgresQuery = (text, parameters) => {
+          loads.changed();
+          return query(text, parameters);
+        };
         const reader = createPostgresReader(query, tables);
-        const loads = new CustomerLoadCoalescer(reader, run, customerSql, sendBatch);
-        const batch = new PostgresWriteBatch(() => loads.dispatch());
-        const operations = guard([reader, loads.reads(), createPostgresWriter(query, send, batch, tables)], () => active);
+        const loads = new CustomerLoadCoalescer(reader, run, loadSql, sendBatch);
+        const batch = new PostgresWriteBatch((table) => {
+          loads.dispatch();
+          if (customerStateTables.has(table)) loads.changed();
+        });
+        const operations = guard([reader, loads.reads(), createPostgresWriter(writeQuery, send, batch, tables)], () => active);
         try {
           const value = await work(operations);
           // From here a late call fails loudly instead of joining a batch nobody sends.

@@ -67,6 +67,58 @@ describe.skipIf(!testDatabaseUrl)('PostgreSQL transactions', () => {
     });
   });
 
+  it("answers the holder's reads after finding identities by key as the reads alone would, and never from before a write", async () => {
+    const { store: target } = await store('holder_reads');
+    const jane = contractCustomer('acme', 'jane');
+    const omar = contractCustomer('acme', 'omar');
+    await target.transaction(async (transaction) => {
+      await transaction.putCustomers([jane, omar, contractCustomer('acme', 'lee', { mergedInto: 'jane' })]);
+      await transaction.putIdentities([
+        contractIdentity('acme', 'email:jane.roe@example.com', 'jane'),
+        contractIdentity('acme', 'phone:+15025550100', 'jane'),
+        contractIdentity('acme', 'email:omar@example.com', 'omar'),
+      ]);
+      await transaction.putCases([contractCase('acme', 'case-1', 'jane')]);
+      await transaction.putMerges([contractMerge('acme', 'merge-1', 'jane', 'lee')]);
+      await transaction.putProposals([contractProposal('acme', 'p-1', ['omar', 'jane'], minute(1))]);
+    });
+    const load = (transaction: StoreTransaction, id: string) =>
+      Promise.all([
+        transaction.getCustomer('acme', id),
+        transaction.customersMergedInto('acme', id),
+        transaction.identitiesOf('acme', id),
+        transaction.casesOf('acme', id),
+        transaction.mergesOf('acme', id),
+        transaction.proposalsOf('acme', id),
+      ]);
+    const reference = await target.transaction(async (transaction) => ({ jane: await load(transaction, 'jane'), omar: await load(transaction, 'omar') }));
+    expect(reference.jane[2].map((identity) => identity.key)).toEqual(['email:jane.roe@example.com', 'phone:+15025550100']);
+    await target.transaction(async (transaction) => {
+      // One key, then several keys with two holders: the reads of each holder come back as alone.
+      expect((await transaction.findIdentities('acme', ['phone:+15025550100'])).map((identity) => identity.customerId)).toEqual(['jane']);
+      expect(await load(transaction, 'jane')).toEqual(reference.jane);
+      const found = await transaction.findIdentities('acme', ['email:omar@example.com', 'phone:+15025550100', 'email:omar@example.com', 'email:nobody@example.com']);
+      expect(found.map((identity) => identity.key)).toEqual(['email:omar@example.com', 'phone:+15025550100']);
+      expect(await load(transaction, 'jane')).toEqual(reference.jane);
+      expect(await load(transaction, 'omar')).toEqual(reference.omar);
+      // A list a caller changes does not change the next answer.
+      const [, , identities] = await load(transaction, 'jane');
+      identities.length = 0;
+      expect((await transaction.identitiesOf('acme', 'jane')).length).toBe(2);
+      // A write after the lookup: the reads see it.
+      await transaction.findIdentities('acme', ['phone:+15025550100']);
+      await transaction.putCustomers([{ ...jane, tier: 'vip' }]);
+      expect((await transaction.getCustomer('acme', 'jane'))?.tier).toBe('vip');
+      // A write issued while the lookup runs: the reads after both see it too.
+      await Promise.all([transaction.findIdentities('acme', ['phone:+15025550100']), transaction.putCases([contractCase('acme', 'case-2', 'jane')])]);
+      expect((await transaction.casesOf('acme', 'jane')).map((supportCase) => supportCase.id)).toEqual(['case-1', 'case-2']);
+      // Erasure rewrites every table: nothing found before it answers after it.
+      await transaction.findIdentities('acme', ['email:omar@example.com']);
+      await transaction.eraseCustomer('acme', 'omar');
+      expect(await transaction.identitiesOf('acme', 'omar')).toEqual([]);
+    });
+  });
+
   it('applies puts and deletes of one transaction in the order they were made', async () => {
     const { store: target } = await store('order');
     await target.transaction(async (transaction) => {

@@ -96,10 +96,10 @@ export class PostgresWriteBatch {
   private fields: Array<Array<string | null>> = Array.from({ length: fieldCount }, () => []);
 
   /**
-   * @param beforeWrite - called before each row joins the batch (reads issued before the write,
-   *   still waiting to be sent, go out first)
+   * @param beforeWrite - called with the table before each row joins the batch (reads issued
+   *   before the write, still waiting to be sent, go out first)
    */
-  constructor(private readonly beforeWrite: () => void = () => undefined) {}
+  constructor(private readonly beforeWrite: (table: WriteTable) => void = () => undefined) {}
 
   /** How many rows wait. */
   get size(): number {
@@ -112,6 +112,7 @@ export class PostgresWriteBatch {
    * @param values - the key columns, then the other columns, in the order of the table's columns
    */
   put(table: WriteTable, values: ReadonlyArray<string | number | null>): void {
+    this.beforeWrite(table);
     this.add(`put:${table}`, values);
   }
 
@@ -122,6 +123,8 @@ export class PostgresWriteBatch {
    * @param keys - their ids (or keys)
    */
   delete(table: DeletableTable, tenantId: string, keys: ReadonlyArray<string>): void {
+    if (keys.length === 0) return;
+    this.beforeWrite(table);
     for (const key of keys) this.add(`delete:${table}`, [tenantId, key]);
   }
 
@@ -137,7 +140,6 @@ export class PostgresWriteBatch {
   }
 
   private add(operation: string, values: ReadonlyArray<string | number | null>): void {
-    this.beforeWrite();
     this.operations.push(operation);
     for (let index = 0; index < fieldCount; index++) {
       const value = values[index];
