@@ -27,9 +27,57 @@ describe('toNodeHandler', () => {
     const response = await fetch(signed);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json');
+    // Written in one piece, with its length (a streamed Response would go out chunked).
+    expect(response.headers.get('content-length')).toMatch(/^\d+$/);
     expect(await response.json()).toMatchObject({ accepted: 1 });
     const tampered = await fetch(`${base}/webhooks/mock`, { method: 'POST', headers: signed.headers, body: '{"account":"acme","events":[]}' });
     expect(tampered.status).toBe(401);
+  });
+
+  it('reads the body of webhooks.handle itself: over the cap is 413 (declared or streamed) and kept as a dead letter, a GET is 405', async () => {
+    const store = createMemoryStore();
+    const throughline = createThroughline({ store, adapters: [createMockAdapter({ secrets: ['s'], accounts: { acme: 'acme' } })], maxBodyBytes: 64 });
+    const base = await serve(throughline.webhooks.handle);
+    const large = JSON.stringify({ account: 'acme', deliveryId: 'big', events: [], padding: 'x'.repeat(200) });
+    const signed = await signMockDelivery({ url: `${base}/webhooks/mock`, secret: 's', account: 'acme', body: large });
+    const declared = await fetch(signed);
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toMatchObject({ error: 'body_too_large' });
+    // No Content-Length: the body arrives in chunks and is refused once it passes the cap.
+    const chunks = [large.slice(0, 40), large.slice(40, 120), large.slice(120)];
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.shift();
+        if (next === undefined) controller.close();
+        else controller.enqueue(new TextEncoder().encode(next));
+      },
+    });
+    const streamed = await fetch(`${base}/webhooks/mock`, { method: 'POST', headers: signed.headers, body, duplex: 'half' } as RequestInit);
+    expect(streamed.status).toBe(413);
+    const letters = await store.listDeadLetters(null, 10);
+    expect(letters.map((letter) => [letter.reason, letter.body.length])).toEqual(expect.arrayContaining([['body_too_large', 0], ['body_too_large', 64]]));
+    expect(letters.find((letter) => letter.body.length === 64)?.body).toBe(large.slice(0, 64));
+    const get = await fetch(`${base}/webhooks/mock`);
+    expect(get.status).toBe(405);
+  });
+
+  it("writes an adapter's own reply (TwiML) as it built it", async () => {
+    const mock = createMockAdapter({ secrets: ['s'], accounts: { acme: 'acme' } });
+    const replying: typeof mock = {
+      ...mock,
+      async doParseWebhook(delivery, tenantId) {
+        const parsed = await mock.doParseWebhook(delivery, tenantId);
+        if (!parsed.ok || parsed.kind !== 'events') return parsed;
+        return { ...parsed, respond: (outcome) => new Response(`<Response><Say>${outcome.events.length} stored</Say></Response>`, { headers: { 'content-type': 'text/xml' } }) };
+      },
+    };
+    const throughline = createThroughline({ store: createMemoryStore(), adapters: [replying] });
+    const base = await serve(throughline.webhooks.handle);
+    const { tenantId: _tenantId, ...event } = inbound('m1', 0, [email('ana@example.com')]);
+    const response = await fetch(await signMockDelivery({ url: `${base}/webhooks/mock`, secret: 's', account: 'acme', body: { account: 'acme', deliveryId: 'd', events: [event] } }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/xml');
+    expect(await response.text()).toBe('<Response><Say>1 stored</Say></Response>');
   });
 
   it('answers 500 with a JSON body when the handler throws', async () => {

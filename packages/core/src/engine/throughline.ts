@@ -13,6 +13,8 @@ import { createSlaEvaluator, type SlaSettings } from './sla-evaluator';
 import { SlaService } from './sla-service';
 import { createTenantApi, type TenantApi } from './tenant-api';
 import { ThroughlineEvents } from './throughline-events';
+import type { BodyReadResult } from './read-body';
+import { type BufferedDeliveryEntry, bufferedDeliveryEntry } from './webhook-answer';
 import { WebhookHandler } from './webhook-handler';
 
 /** How to build a Throughline instance. */
@@ -142,7 +144,12 @@ export function createThroughline(options: ThroughlineOptions): Throughline {
     outcomeOf,
   });
   return {
-    webhooks: { handle: (request) => handler.handle(request) },
+    webhooks: {
+      // toNodeHandler finds the buffered entry on the function and reads bodies straight from the socket.
+      handle: Object.assign((request: Request) => handler.handle(request), {
+        [bufferedDeliveryEntry]: { maxBodyBytes: handler.maxBodyBytes, answer: (request: Request, read: BodyReadResult) => handler.answer(request, read) } satisfies BufferedDeliveryEntry,
+      }),
+    },
     ingest: (tenantId, incoming) => pipeline.ingest(tenantId, incoming),
     tenant,
     backfill: new BackfillRunner(options.adapters, options.store, pipeline, events, clock),

@@ -5,8 +5,9 @@ import type { ThroughlineClock } from './clock';
 import { createDeadLetter } from './dead-letter';
 import type { IngestPipeline } from './ingest-pipeline';
 import type { PrivacyService } from './privacy-service';
-import { readBodyCapped } from './read-body';
+import { type BodyReadResult, readBodyCapped } from './read-body';
 import type { ThroughlineEvents } from './throughline-events';
+import { type JsonWebhookAnswer, type WebhookAnswer, webhookResponse } from './webhook-answer';
 
 /** Settings of the webhook entry point. */
 export interface WebhookHandlerSettings {
@@ -31,9 +32,10 @@ export interface WebhookHandlerSettings {
 }
 
 const decoder = new TextDecoder();
+const methodNotAllowed: JsonWebhookAnswer = { status: 405, body: { error: 'method_not_allowed', message: 'Webhooks are POST requests' } };
 
-function json(status: number, body: Record<string, unknown>): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+function json(status: number, body: Record<string, unknown>): JsonWebhookAnswer {
+  return { status, body };
 }
 
 function publicUrlOf(request: Request, publicUrl: string | undefined): URL {
@@ -83,9 +85,29 @@ export class WebhookHandler {
    * ```
    */
   async handle(request: Request): Promise<Response> {
-    if (request.method !== 'POST') return json(405, { error: 'method_not_allowed', message: 'Webhooks are POST requests' });
+    if (request.method !== 'POST') return webhookResponse(methodNotAllowed);
+    return webhookResponse(await this.answer(request, await readBodyCapped(request, this.settings.maxBodyBytes)));
+  }
+
+  /** Largest body accepted, in bytes. */
+  get maxBodyBytes(): number {
+    return this.settings.maxBodyBytes;
+  }
+
+  /**
+   * Handles one delivery whose body the caller has read up to {@link maxBodyBytes}: what
+   * {@link handle} does after reading the body, without building a `Response`.
+   * @param request - the platform's request: its method, URL and headers (the body is not read)
+   * @param read - the body, or its refusal over the cap
+   * @returns the answer: a status with a JSON body, or the adapter's own reply
+   * @example
+   * ```ts
+   * const answer = await handler.answer(new Request(url, { method: 'POST', headers }), { ok: true, bytes: body });
+   * ```
+   */
+  async answer(request: Request, read: BodyReadResult): Promise<WebhookAnswer> {
+    if (request.method !== 'POST') return methodNotAllowed;
     const adapter = this.route(request);
-    const read = await readBodyCapped(request, this.settings.maxBodyBytes);
     const bodyText = decoder.decode(read.bytes);
     if (!adapter) {
       await this.deadLetter(request, bodyText, { tenantId: null, adapterId: null, reason: 'no_adapter', message: 'No adapter recognises this request' });
@@ -135,7 +157,7 @@ export class WebhookHandler {
     }
   }
 
-  private async handlePrivacy(request: PrivacyRequest, tenantId: string): Promise<Response> {
+  private async handlePrivacy(request: PrivacyRequest, tenantId: string): Promise<WebhookAnswer> {
     if (request.tenantId !== tenantId) return json(400, { error: 'wrong_tenant', message: 'The privacy request names another tenant' });
     await this.settings.privacy.handle(request);
     return json(200, { ok: true, privacy: request.kind });

@@ -1,0 +1,54 @@
+import type { IncomingMessage } from 'node:http';
+import type { BodyReadResult } from '../engine/read-body';
+
+/**
+ * Reads a Node request's body into one byte array, stopping at `maxBytes`: a `Content-Length`
+ * over the cap is refused before reading, and a body that grows past it is refused once it does
+ * (the rest is drained unread, so the connection can carry the answer).
+ * @param message - Node's request
+ * @param maxBytes - the cap
+ * @returns the bytes (a copy of their own, not a view of the socket's buffer), or the first `maxBytes` and a refusal
+ * @throws Error when the request fails before its body ends (the client hung up)
+ * @example
+ * ```ts
+ * const read = await readNodeBody(message, 1024 * 1024);
+ * if (!read.ok) response.writeHead(413).end();
+ * ```
+ */
+export function readNodeBody(message: IncomingMessage, maxBytes: number): Promise<BodyReadResult> {
+  const declared = Number(message.headers['content-length'] ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    message.resume();
+    return Promise.resolve({ ok: false, reason: 'body_too_large', bytes: new Uint8Array() });
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let refused = false;
+    message.on('data', (chunk: Buffer) => {
+      if (refused) return;
+      total += chunk.length;
+      chunks.push(chunk);
+      if (total > maxBytes) {
+        refused = true;
+        resolve({ ok: false, reason: 'body_too_large', bytes: join(chunks, maxBytes) });
+      }
+    });
+    message.on('end', () => {
+      if (!refused) resolve({ ok: true, bytes: join(chunks, total) });
+    });
+    message.on('error', reject);
+  });
+}
+
+function join(chunks: ReadonlyArray<Buffer>, length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    if (offset >= length) break;
+    const part = chunk.subarray(0, length - offset);
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
