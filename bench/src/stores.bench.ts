@@ -186,10 +186,21 @@ export async function run(): Promise<BenchResult[]> {
     results.push({ name: 'webhooks.handle, memory store, 3 KB deliveries', opsPerSecond: memory.wall, note: rateNote(memory, 'the same run, for comparison') });
     const sqlite = await ingestRate(createSqliteStore({ filename: join(directory, 'ingest.sqlite') }), 10_000, 1);
     results.push({
-      name: 'webhooks.handle, SQLite file store',
+      name: 'webhooks.handle, SQLite file store, one at a time',
       opsPerSecond: sqlite.wall,
       note: rateNote(sqlite, `target ≥ 10,000/s; ${((sqlite.wall / memory.wall) * 100).toFixed(0)}% of memory`),
     });
+    // Deliveries that queue up while one commits are committed together.
+    const memoryConcurrent = await ingestRate(createMemoryStore(), 10_000, 16);
+    const sqliteConcurrent = await ingestRate(createSqliteStore({ filename: join(directory, 'ingest-concurrent.sqlite') }), 10_000, 16);
+    results.push(
+      { name: 'webhooks.handle, memory store, 16 in flight', opsPerSecond: memoryConcurrent.wall, note: rateNote(memoryConcurrent, 'the same run, for comparison') },
+      {
+        name: 'webhooks.handle, SQLite file store, 16 in flight',
+        opsPerSecond: sqliteConcurrent.wall,
+        note: rateNote(sqliteConcurrent, `target ≥ 10,000/s; ${((sqliteConcurrent.wall / memoryConcurrent.wall) * 100).toFixed(0)}% of memory`),
+      },
+    );
     if (postgresUrl) {
       const schema = `bench_${Date.now().toString(36)}`;
       // The store's connections name themselves, so the server CPU counted is theirs alone.

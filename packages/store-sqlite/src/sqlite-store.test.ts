@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoreTransaction, TimelineEvent } from '@throughline/core';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contractCase, contractCustomer, contractEvent, minute } from '../../core/src/testing/store-contract/fixtures';
 import { migrateSqlite, sqliteMigrations } from './sqlite-migrations';
 import { hotQuerySql, timelineQuerySql } from './sqlite-reads';
@@ -131,6 +131,82 @@ describe('createSqliteStore', () => {
     expect((await first.listEvents({ tenantId: 'acme', customerId: 'jane', limit: 50 })).length).toBe(20);
     await first.close();
     await second.close();
+  });
+});
+
+describe('transactions queued together', () => {
+  /** Counts the statements the store runs through `exec`, and lets a test make one fail. */
+  function watchExec(fail?: (sql: string, run: (sql: string) => void) => void) {
+    const original = Database.prototype.exec;
+    const statements: string[] = [];
+    const spy = vi.spyOn(Database.prototype, 'exec').mockImplementation(function (this: Database.Database, sql: string) {
+      statements.push(sql);
+      fail?.(sql, (other) => original.call(this, other));
+      return original.call(this, sql);
+    });
+    return { statements, restore: () => spy.mockRestore() };
+  }
+
+  it('commits them once, each seeing the writes before it, and rolls back only the one that failed', async () => {
+    const store = createSqliteStore({ filename });
+    const exec = watchExec();
+    try {
+      const write = (id: string) => store.transaction((transaction) => transaction.putCustomers([contractCustomer('acme', id)]));
+      let seenByThird: unknown[] = [];
+      const settled = await Promise.allSettled([
+        write('c0'),
+        // Settles only after the commit that holds it: a read outside the transaction sees it then.
+        write('c1').then(() => store.getCustomer('acme', 'c1')),
+        store.transaction(async (transaction) => {
+          await transaction.putCustomers([contractCustomer('acme', 'c2')]);
+          throw new Error('the third work fails');
+        }),
+        store.transaction(async (transaction) => {
+          seenByThird = [await transaction.getCustomer('acme', 'c1'), await transaction.getCustomer('acme', 'c2')];
+          await transaction.putCustomers([contractCustomer('acme', 'c3')]);
+        }),
+        write('c4'),
+      ]);
+      expect(settled.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      expect((settled[1] as PromiseFulfilledResult<unknown>).value).toEqual(contractCustomer('acme', 'c1'));
+      expect((settled[2] as PromiseRejectedResult).reason).toMatchObject({ message: 'the third work fails' });
+      expect(seenByThird).toEqual([contractCustomer('acme', 'c1'), undefined]);
+      // The first ran alone while the others queued; those four shared one commit.
+      expect(exec.statements.filter((sql) => sql === 'COMMIT')).toHaveLength(2);
+    } finally {
+      exec.restore();
+    }
+    for (const id of ['c0', 'c1', 'c3', 'c4']) expect(await store.getCustomer('acme', id)).toEqual(contractCustomer('acme', id));
+    expect(await store.getCustomer('acme', 'c2')).toBeUndefined();
+    await store.close();
+  });
+
+  it('fails the ones before with a transaction SQLite ended, and runs the ones after in a new one', async () => {
+    const store = createSqliteStore({ filename });
+    let releases = 0;
+    // The second release of the group: SQLite gives up the whole transaction, as on an I/O error.
+    const exec = watchExec((sql, run) => {
+      if (sql !== 'RELEASE throughline_work' || ++releases !== 2) return;
+      run('ROLLBACK');
+      throw new Error('disk I/O error');
+    });
+    try {
+      const write = (id: string) => store.transaction((transaction) => transaction.putCustomers([contractCustomer('acme', id)]));
+      const settled = await Promise.allSettled([write('c0'), write('c1'), write('c2'), write('c3')]);
+      expect(settled.map((result) => (result.status === 'rejected' ? String(result.reason) : 'stored'))).toEqual([
+        'stored',
+        'Error: disk I/O error',
+        'Error: disk I/O error',
+        'stored',
+      ]);
+    } finally {
+      exec.restore();
+    }
+    expect(await store.getCustomer('acme', 'c0')).toBeDefined();
+    expect(await store.getCustomer('acme', 'c1')).toBeUndefined();
+    expect(await store.getCustomer('acme', 'c2')).toBeUndefined();
+    expect(await store.getCustomer('acme', 'c3')).toBeDefined();
+    await store.close();
   });
 });
 

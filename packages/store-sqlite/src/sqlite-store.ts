@@ -2,6 +2,7 @@ import type { StoreReader, StoreTransaction, StoreWriter, TimelineStore } from '
 import Database from 'better-sqlite3';
 import { migrateSqlite } from './sqlite-migrations';
 import { type SqliteCheckpointer, startSqliteCheckpointer, writerCheckpointFrames } from './sqlite-checkpointer';
+import { SqliteCommitQueue } from './sqlite-commit-queue';
 import { createSqliteReader } from './sqlite-reads';
 import { SqliteStoreError } from './sqlite-store-error';
 import { createSqliteWriter } from './sqlite-writes';
@@ -97,7 +98,6 @@ export function createSqliteStore(settings: SqliteStoreSettings): TimelineStore 
   let erasedInTransaction = false;
   let active = false;
   let closed = false;
-  let queue: Promise<unknown> = Promise.resolve();
 
   const operations: StoreTransaction = {
     ...createSqliteReader(writerStatements),
@@ -138,39 +138,40 @@ export function createSqliteStore(settings: SqliteStoreSettings): TimelineStore 
     }
   }
 
-  async function runTransaction<T>(work: (transaction: StoreTransaction) => Promise<T>): Promise<T> {
-    if (closed) throw new SqliteStoreError('store_closed', 'The SQLite store is closed.');
-    await begin();
-    active = true;
-    erasedInTransaction = false;
-    let result: T;
-    try {
-      result = await work(transaction);
-      active = false;
-      writer.exec('COMMIT');
-    } catch (error) {
-      active = false;
-      if (writer.inTransaction) writer.exec('ROLLBACK');
-      throw error;
-    }
-    checkpointer?.committed();
-    if (erasedInTransaction) checkpointWanted = true;
-    removeErasedRemnants();
-    return result;
-  }
+  const commits = new SqliteCommitQueue<StoreTransaction>({
+    begin,
+    exec: (sql) => writer.exec(sql),
+    inTransaction: () => writer.inTransaction,
+    async run(work) {
+      active = true;
+      try {
+        return await work(transaction);
+      } finally {
+        active = false;
+      }
+    },
+    afterCommit() {
+      checkpointer?.committed();
+      if (erasedInTransaction) checkpointWanted = true;
+      try {
+        removeErasedRemnants();
+      } finally {
+        erasedInTransaction = false;
+      }
+    },
+    isClosed: () => closed,
+  });
 
   return {
     kind: 'sqlite',
     ...reads,
     transaction<T>(work: (transaction: StoreTransaction) => Promise<T>): Promise<T> {
-      const run = queue.then(() => runTransaction(work));
-      queue = run.catch(() => undefined);
-      return run;
+      return commits.submit(work);
     },
     async close() {
       if (closed) return;
       closed = true;
-      await queue;
+      await commits.idle();
       await checkpointer?.close();
       if (reader !== writer) reader.close();
       writer.close();
