@@ -1,3 +1,5 @@
+import { flatString } from '../../text/flat-string';
+
 const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, value) => (value < 10 ? `0${value}` : String(value)));
 const THREE_DIGITS: readonly string[] = Array.from({ length: 1000 }, (_, value) => String(value).padStart(3, '0'));
 const DAY_MS = 86_400_000;
@@ -39,7 +41,8 @@ export function isoInstant(ms: number): string {
   const minutes = Math.floor(rest / 60_000);
   rest -= minutes * 60_000;
   const seconds = Math.floor(rest / 1000);
-  return `${datePrefix(days)}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}.${THREE_DIGITS[rest - seconds * 1000]}Z`;
+  // Flat, not a tree of its parts: instants are kept in every SLA event and compared as text.
+  return flatString(datePrefix(days), TWO_DIGITS[hours]!, ':', TWO_DIGITS[minutes]!, ':', TWO_DIGITS[seconds]!, '.', THREE_DIGITS[rest - seconds * 1000]!, 'Z');
 }
 
 /** The digit at a position, or a value above 9 when it is not one (unsigned arithmetic). */

@@ -1,3 +1,4 @@
+import { flatString } from '../../text/flat-string';
 import { isoInstant } from '../calendar/iso-instant';
 import type { SlaEventData, SlaMetric } from '../../model/engine-event-data';
 import type { IdentityClaim } from '../../model/identity';
@@ -26,7 +27,7 @@ export interface SlaCaseRef {
  * slaClockId('case-42', 'next_reply', 2); // 'case-42:next_reply:2'
  */
 export function slaClockId(caseId: string, metric: SlaMetric, instance: number): string {
-  return `${caseId}:${metric}:${instance}`;
+  return flatString(caseId, ':', metric, ':', String(instance));
 }
 
 /**
@@ -42,7 +43,7 @@ export function slaClockId(caseId: string, metric: SlaMetric, instance: number):
  */
 export function slaEventId(clockId: string, type: SlaEventType, ordinal = 1): string {
   const kind = type.slice('sla.'.length);
-  return type === 'sla.applied' || type === 'sla.fulfilled' ? `sla:${clockId}:${kind}:${ordinal}` : `sla:${clockId}:${kind}`;
+  return type === 'sla.applied' || type === 'sla.fulfilled' ? flatString('sla:', clockId, ':', kind, ':', String(ordinal)) : flatString('sla:', clockId, ':', kind);
 }
 
 /**
