@@ -40,6 +40,35 @@ describe('parseJsonLossless', () => {
     );
   });
 
+  it('gives every integer token of any document as a string when JSON.parse would round it, and as a number otherwise', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.array(fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }), { minLength: 1, maxLength: 4 }), (value, integers) => {
+        // Integers go where strings were: "\u0000<n>" placeholders replaced by raw digit tokens.
+        let next = 0;
+        const withPlaceholders = JSON.stringify(value, (_key, item: unknown) => (typeof item === 'string' && next < integers.length ? `\u0000${next++}` : item));
+        if (withPlaceholders === undefined) return;
+        const text = withPlaceholders.replace(/"\\u0000(\d+)"/g, (_match, index: string) => integers[Number(index)]!.toString());
+        const expected = JSON.parse(withPlaceholders, (_key, item: unknown) => {
+          // A number of the document itself: written as digits alone and unsafe, it comes back as those digits.
+          if (typeof item === 'number') return /^-?\d+$/.test(JSON.stringify(item)) && !Number.isSafeInteger(item) ? JSON.stringify(item) : item;
+          if (typeof item !== 'string' || !item.startsWith('\u0000')) return item;
+          const integer = integers[Number(item.slice(1))]!;
+          return Number.isSafeInteger(Number(integer)) ? Number(integer) : integer.toString();
+        });
+        expect(parseJsonLossless(text)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads a deeply nested document without running out of stack', () => {
+    const depth = 200_000;
+    const value = parseJsonLossless(`${'['.repeat(depth)}12345678901234567890${']'.repeat(depth)}`);
+    let inner: unknown = value;
+    for (let level = 0; level < depth; level++) inner = (inner as unknown[])[0];
+    expect(inner).toBe('12345678901234567890');
+  });
+
   it('throws a SyntaxError on truncated JSON', () => {
     expect(() => parseJsonLossless('{"id":820982911946154508')).toThrow(SyntaxError);
   });

@@ -1,5 +1,3 @@
-const bigIntegerRun = /\d{16,}/;
-
 /** A JSON value whose integers beyond `Number.MAX_SAFE_INTEGER` were kept as strings. */
 export type LosslessJsonValue =
   | string
@@ -66,7 +64,28 @@ function quoteUnsafeIntegers(text: string): string {
  * ```
  */
 export function parseJsonLossless(text: string): unknown {
-  return JSON.parse(bigIntegerRun.test(text) ? quoteUnsafeIntegers(text) : text);
+  const value: unknown = JSON.parse(text);
+  // Parsed first: only a document that lost digits is read again with its unsafe integers quoted.
+  return holdsUnsafeInteger(value) ? JSON.parse(quoteUnsafeIntegers(text)) : value;
+}
+
+/** Whether a parsed JSON value holds an integer beyond `Number.MAX_SAFE_INTEGER` (walked without recursion: documents may nest deeply). */
+function holdsUnsafeInteger(root: unknown): boolean {
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'number') {
+      if (Number.isInteger(value) && !Number.isSafeInteger(value)) return true;
+    } else if (Array.isArray(value)) {
+      for (const item of value) if (typeof item === 'object' || typeof item === 'number') pending.push(item);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const key in value) {
+        const item = (value as Record<string, unknown>)[key];
+        if (typeof item === 'object' || typeof item === 'number') pending.push(item);
+      }
+    }
+  }
+  return false;
 }
 
 /**
