@@ -7,7 +7,7 @@ import type { IncomingEvent, TimelineEvent } from '../model/timeline-event';
 
 /** A webhook delivery as the ingest pipeline hands it to an adapter: the body is already read. */
 export interface WebhookDelivery {
-  /** The original request (headers, method, URL); its body has been consumed. */
+  /** The original request's method, URL and headers; its body was read already (or, served by `toNodeHandler`, never attached): use `rawBody`. */
   request: Request;
   /** The request URL, or the public URL the platform called when the app sits behind a proxy. */
   url: URL;
