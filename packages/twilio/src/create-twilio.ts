@@ -83,7 +83,8 @@ export function createTwilio(settings: TwilioSettings): TwilioAdapter {
   return {
     specificationVersion: 'v1',
     id: 'twilio',
-    capabilities: { channels: ['sms', 'whatsapp', 'voice'], webhooks: true, backfill: true, send: true },
+    // A number's voice and messaging webhooks can be configured as GETs, with the parameters in the query.
+    capabilities: { channels: ['sms', 'whatsapp', 'voice'], webhooks: true, backfill: true, send: true, webhookMethods: ['POST', 'GET'] },
     matchesWebhook(request: Request): boolean {
       return request.headers.has('x-twilio-signature');
     },

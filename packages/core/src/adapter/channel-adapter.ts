@@ -197,6 +197,11 @@ export interface AdapterCapabilities {
   backfill: boolean;
   /** Whether it can send messages (`doSend`). */
   send: boolean;
+  /**
+   * The HTTP methods the platform may send webhooks with (default: `POST` only). Twilio lets a
+   * number's voice and messaging webhooks be configured as `GET`, with the parameters in the query.
+   */
+  webhookMethods?: ReadonlyArray<'POST' | 'GET'>;
 }
 
 /**

@@ -37,7 +37,7 @@ export interface BufferedDeliveryEntry {
   /** Largest body accepted, in bytes: a server reads at most this much, and answers 413 beyond. */
   readonly maxBodyBytes: number;
   /**
-   * Handles a POST delivery whose body was read (up to the cap) by the caller.
+   * Handles a delivery (a POST, or a GET where the adapter takes GETs) whose body was read (up to the cap) by the caller.
    * @param request - method, URL and headers of the delivery (its body is not read)
    * @param read - the body, or the refusal of one over the cap
    * @returns the answer, as `webhooks.handle` gives it before it becomes a `Response`

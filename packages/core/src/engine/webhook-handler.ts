@@ -32,7 +32,7 @@ export interface WebhookHandlerSettings {
 }
 
 const decoder = new TextDecoder();
-const methodNotAllowed: JsonWebhookAnswer = { status: 405, body: { error: 'method_not_allowed', message: 'Webhooks are POST requests' } };
+const methodNotAllowed: JsonWebhookAnswer = { status: 405, body: { error: 'method_not_allowed', message: 'Webhooks are POST requests (GET only where the platform sends GETs)' } };
 
 function json(status: number, body: Record<string, unknown>): JsonWebhookAnswer {
   return { status, body };
@@ -85,8 +85,23 @@ export class WebhookHandler {
    * ```
    */
   async handle(request: Request): Promise<Response> {
-    if (request.method !== 'POST') return webhookResponse(methodNotAllowed);
+    if (!this.acceptsMethod(request)) return webhookResponse(methodNotAllowed);
     return webhookResponse(await this.answer(request, await readBodyCapped(request, this.settings.maxBodyBytes)));
+  }
+
+  /**
+   * Whether deliveries may come with the request's method: `POST` always, `GET` when the adapter
+   * the request is routed to declares it in `capabilities.webhookMethods`.
+   * @param request - the platform's request
+   * @returns false for a method no adapter of the request takes (answered 405)
+   * @example
+   * ```ts
+   * handler.acceptsMethod(new Request('https://support.acme.com/webhooks/twilio?CallSid=CA1')); // true: Twilio webhooks may be GETs
+   * ```
+   */
+  acceptsMethod(request: Request): boolean {
+    if (request.method === 'POST') return true;
+    return request.method === 'GET' && (this.route(request)?.capabilities.webhookMethods?.includes('GET') ?? false);
   }
 
   /** Largest body accepted, in bytes. */
@@ -106,7 +121,7 @@ export class WebhookHandler {
    * ```
    */
   async answer(request: Request, read: BodyReadResult): Promise<WebhookAnswer> {
-    if (request.method !== 'POST') return methodNotAllowed;
+    if (!this.acceptsMethod(request)) return methodNotAllowed;
     const adapter = this.route(request);
     const bodyText = decoder.decode(read.bytes);
     if (!adapter) {
