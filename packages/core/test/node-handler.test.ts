@@ -1,8 +1,9 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { type AddressInfo, connect } from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryStore, createThroughline } from '../src/index';
 import { toNodeHandler } from '../src/node/index';
+import { readNodeBody } from '../src/node/read-node-body';
 import { createMockAdapter, signMockDelivery } from '../src/testing/fakes';
 import { email, inbound } from './event-factory';
 
@@ -59,6 +60,50 @@ describe('toNodeHandler', () => {
     expect(letters.find((letter) => letter.body.length === 64)?.body).toBe(large.slice(0, 64));
     const get = await fetch(`${base}/webhooks/mock`);
     expect(get.status).toBe(405);
+  });
+
+  it('stores nothing from a client that hangs up mid-body, and goes on serving', async () => {
+    const store = createMemoryStore();
+    const throughline = createThroughline({ store, adapters: [createMockAdapter({ secrets: ['s'], accounts: { acme: 'acme' } })] });
+    const base = await serve(throughline.webhooks.handle);
+    const { port } = new URL(base);
+    const { tenantId: _tenantId, ...event } = inbound('m1', 0, [email('ana@example.com')]);
+    const signed = await signMockDelivery({ url: `${base}/webhooks/mock`, secret: 's', account: 'acme', body: { account: 'acme', deliveryId: 'd', events: [event] } });
+    const body = await signed.clone().text();
+    const head = [`POST /webhooks/mock HTTP/1.1`, `Host: 127.0.0.1:${port}`, `Content-Length: ${Buffer.byteLength(body)}`];
+    signed.headers.forEach((value, key) => head.push(`${key}: ${value}`));
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', resolve));
+    socket.write(`${head.join('\r\n')}\r\n\r\n${body.slice(0, 20)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await store.listDeadLetters(null, 10)).toEqual([]);
+    const response = await fetch(signed);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ accepted: 1 });
+  });
+
+  it('gives up reading a body whose client hung up, instead of waiting for it forever', async () => {
+    let outcome: unknown;
+    const server = createServer((message) => {
+      readNodeBody(message, 1024).then(
+        () => {
+          outcome = 'read';
+        },
+        (error: unknown) => {
+          outcome = error;
+        },
+      );
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', resolve));
+    socket.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"partial":');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.destroy();
+    await vi.waitFor(() => expect(outcome).toBeInstanceOf(Error));
   });
 
   it("writes an adapter's own reply (TwiML) as it built it", async () => {

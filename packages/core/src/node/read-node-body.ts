@@ -34,10 +34,16 @@ export function readNodeBody(message: IncomingMessage, maxBytes: number): Promis
         resolve({ ok: false, reason: 'body_too_large', bytes: join(chunks, maxBytes) });
       }
     });
+    let ended = false;
     message.on('end', () => {
+      ended = true;
       if (!refused) resolve({ ok: true, bytes: join(chunks, total) });
     });
     message.on('error', reject);
+    // A client that hangs up mid-body: nothing to answer, and nothing left waiting.
+    message.on('close', () => {
+      if (!ended) reject(new Error('The request closed before its body ended'));
+    });
   });
 }
 
