@@ -71,7 +71,9 @@ describe('toNodeHandler', () => {
     const signed = await signMockDelivery({ url: `${base}/webhooks/mock`, secret: 's', account: 'acme', body: { account: 'acme', deliveryId: 'd', events: [event] } });
     const body = await signed.clone().text();
     const head = [`POST /webhooks/mock HTTP/1.1`, `Host: 127.0.0.1:${port}`, `Content-Length: ${Buffer.byteLength(body)}`];
-    signed.headers.forEach((value, key) => head.push(`${key}: ${value}`));
+    signed.headers.forEach((value, key) => {
+      head.push(`${key}: ${value}`);
+    });
     const socket = connect(Number(port), '127.0.0.1');
     await new Promise<void>((resolve) => socket.once('connect', resolve));
     socket.write(`${head.join('\r\n')}\r\n\r\n${body.slice(0, 20)}`);
