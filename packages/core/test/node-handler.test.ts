@@ -108,6 +108,22 @@ describe('toNodeHandler', () => {
     await vi.waitFor(() => expect(outcome).toBeInstanceOf(Error));
   });
 
+  it('says so when a body parser read the body before it (the signed bytes are gone)', async () => {
+    const throughline = createThroughline({ store: createMemoryStore(), adapters: [createMockAdapter({ secrets: ['s'], accounts: { acme: 'acme' } })] });
+    const handle = toNodeHandler(throughline.webhooks.handle);
+    // What express.json() does before the route runs: consume the body, then call the next handler.
+    const server = createServer((message, response) => {
+      message.resume();
+      message.on('end', () => handle(message, response));
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const response = await fetch(`${base}/webhooks/mock`, { method: 'POST', body: '{}' });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toMatchObject({ error: 'internal_error', message: expect.stringContaining('mount the webhook handler before body parsers') });
+  });
+
   it("writes an adapter's own reply (TwiML) as it built it", async () => {
     const mock = createMockAdapter({ secrets: ['s'], accounts: { acme: 'acme' } });
     const replying: typeof mock = {

@@ -8,7 +8,7 @@ import type { BodyReadResult } from '../engine/read-body';
  * @param message - Node's request
  * @param maxBytes - the cap
  * @returns the bytes (a copy of their own, not a view of the socket's buffer), or the first `maxBytes` and a refusal
- * @throws Error when the request fails before its body ends (the client hung up)
+ * @throws Error when the request fails before its body ends (the client hung up), or its body was already read by another handler
  * @example
  * ```ts
  * const read = await readNodeBody(message, 1024 * 1024);
@@ -16,6 +16,12 @@ import type { BodyReadResult } from '../engine/read-body';
  * ```
  */
 export function readNodeBody(message: IncomingMessage, maxBytes: number): Promise<BodyReadResult> {
+  if (message.readableEnded) {
+    // A body parser ran first: the raw bytes, which signatures are computed over, are gone.
+    return Promise.reject(
+      new Error('The request body was already read by another handler; mount the webhook handler before body parsers such as express.json()'),
+    );
+  }
   const declared = Number(message.headers['content-length'] ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     message.resume();
