@@ -1,3 +1,4 @@
+import { seededRandom } from '@throughline/core/testing/fakes';
 // The SLA engine lives in core's source; core's public index re-exports it.
 import {
   type BusinessCalendar,
@@ -34,17 +35,6 @@ function benchCalendar(): BusinessCalendar {
   });
 }
 
-/** A deterministic pseudo-random sequence (mulberry32), so runs are comparable. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** Throughput per wall-clock second, and per second of this process's CPU time (honest on a busy machine). */
 interface Rate {
   readonly wall: number;
@@ -74,7 +64,7 @@ const perCpu = (rate: Rate) => `${Math.round(rate.cpu).toLocaleString('en-US')}/
 /** Measures business-time arithmetic and the case fold. */
 export async function run(): Promise<BenchResult[]> {
   const calendar = benchCalendar();
-  const next = random(42);
+  const next = seededRandom(42);
   const from = Date.parse('2025-01-01T00:00:00Z');
   const starts = Float64Array.from({ length: SAMPLES }, () => from + Math.floor(next() * 700 * DAY));
   // Up to 40 business hours: always less than a calendar week on this 49-hour schedule.

@@ -1,5 +1,6 @@
 import type { Channel } from '../model/primitives';
 import type { TimelineEvent, TimelineEventData, TimelineEventType } from '../model/timeline-event';
+import { seededRandom } from '../random/seeded-random';
 
 /**
  * Settings of a synthetic support timeline.
@@ -33,16 +34,6 @@ const CHANNELS: ReadonlyArray<[Channel, number]> = [
   ['web', 0.1],
 ];
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Generates a plausible, deterministic support timeline: cases on five channels following
@@ -55,7 +46,7 @@ function mulberry32(seed: number): () => number {
  * for (const event of generateSupportTimeline({ from: '2025-11-01', days: 30 })) metrics.add(event);
  */
 export function* generateSupportTimeline(options: SyntheticTimelineOptions): Generator<TimelineEvent> {
-  const random = mulberry32(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const tenantId = options.tenantId ?? 'demo-shop';
   const start = Date.parse(`${options.from}T00:00:00Z`);
   const exponential = (mean: number) => -mean * Math.log(1 - random());

@@ -1,3 +1,5 @@
+import { seededRandom } from '@throughline/core/testing/fakes';
+
 /** A customer of the fake shop; ids are bigints because Shopify's exceed 2^53. */
 export interface FakeCustomer {
   /** Shopify's customer id. */
@@ -167,16 +169,6 @@ export const fakeIdBase = {
   refund: 509562969000000000n,
 } as const;
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const firstNames = ['Ada', 'Bob', 'Chloé', 'Dmitri', 'Eun-ji', 'Farah', 'Giulia', 'Hiro', 'Ingrid', 'José', 'Kofi', 'Lena'];
 const lastNames = ['Nakamura', 'Okafor', 'Smith', 'Müller', 'García', 'Kowalski', 'Nguyen', 'Dubois', 'Haddad', 'Olsen'];
@@ -218,7 +210,7 @@ function iso(ms: number): string {
  * ```
  */
 export function createShopifyDataset(options: ShopifyDatasetOptions = {}): ShopifyDataset {
-  const random = mulberry32(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const pick = <T>(items: ReadonlyArray<T>): T => items[Math.floor(random() * items.length)]!;
   const shop = options.shop ?? 'acme.myshopify.com';
   const currency = options.currency ?? 'USD';

@@ -6,18 +6,8 @@ import { fitHoltWinters, forecastHoltWinters } from './holt-winters';
 import { DAY_MS, HOUR_MS, type HourlySeries, localHour } from './hourly-series';
 import { minimizeNelderMead } from './nelder-mead';
 import { blackFriday, cyberMonday, peakSeasonEvents } from './peak-events';
+import { seededRandom } from '../../random/seeded-random';
 
-/** Deterministic PRNG (mulberry32) so the synthetic series are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function gaussian(next: () => number): () => number {
   return () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
@@ -37,7 +27,7 @@ function truth(ms: number, growth: number, uplifts: Map<number, number>): number
 const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 
 function seasonalHistory(growth: number, uplifts: Map<number, number>, from: string, to: string, noise: number): HourlySeries {
-  const normal = gaussian(random(7));
+  const normal = gaussian(seededRandom(7));
   const values: number[] = [];
   for (let ms = Date.parse(from); ms < Date.parse(to); ms += HOUR_MS) values.push(truth(ms, growth, uplifts) * (1 + noise * normal()));
   return { start: from, values };
@@ -130,7 +120,7 @@ describe('Holt–Winters', () => {
   const season = Array.from({ length: period }, (_, slot) => 40 * Math.sin((2 * Math.PI * slot) / 24) + 15 * Math.cos((2 * Math.PI * slot) / period));
 
   it('recovers level, trend and additive season of a synthetic series', () => {
-    const normal = gaussian(random(11));
+    const normal = gaussian(seededRandom(11));
     const level = 200;
     const trend = 0.05;
     const n = period * 10;
@@ -147,7 +137,7 @@ describe('Holt–Winters', () => {
   });
 
   it('recovers a multiplicative season within 3 %', () => {
-    const normal = gaussian(random(5));
+    const normal = gaussian(seededRandom(5));
     const ratio = season.map((value) => 1 + value / 100);
     const n = period * 10;
     const values = Array.from({ length: n }, (_, t) => (100 + 0.02 * t) * (ratio[t % period] as number) * (1 + 0.02 * normal()));

@@ -1,27 +1,11 @@
-import type { SlaMetric } from '../../model/engine-event-data';
+import { type SlaMetric, slaMetricSchema } from '../../model/engine-event-data';
 import type { CaseStatus } from '../../model/primitives';
 
 /** The metrics in the order clocks are reported. */
-export const SLA_METRICS: readonly SlaMetric[] = [
-  'first_reply',
-  'next_reply',
-  'periodic_update',
-  'pausable_update',
-  'requester_wait',
-  'agent_work',
-  'total_resolution',
-];
+export const SLA_METRICS: readonly SlaMetric[] = slaMetricSchema.options;
 
 /** Indexes of {@link SLA_METRICS}, so the fold keeps clocks in arrays rather than maps. */
-export const METRIC_INDEX = {
-  first_reply: 0,
-  next_reply: 1,
-  periodic_update: 2,
-  pausable_update: 3,
-  requester_wait: 4,
-  agent_work: 5,
-  total_resolution: 6,
-} as const satisfies Record<SlaMetric, number>;
+export const METRIC_INDEX: Readonly<Record<SlaMetric, number>> = Object.fromEntries(SLA_METRICS.map((metric, index) => [metric, index])) as Record<SlaMetric, number>;
 
 /** Metrics that start when the case is created (instance 1 only). */
 export const CREATION_METRICS: readonly SlaMetric[] = ['first_reply', 'requester_wait', 'agent_work', 'total_resolution'];
