@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore, createThroughline, type TimelineEvent } from '../src/index';
+import { type CaseEvaluator, createMemoryStore, createThroughline, type TimelineEvent } from '../src/index';
 import { createTestClock } from '../src/testing/fakes';
 import { at, email, inbound, reply } from './event-factory';
 
@@ -77,5 +77,39 @@ describe('SLA clocks inside ingest', () => {
     expect(await throughline.sla!.tick(Date.parse(at(60)))).toBe(0);
     expect(await throughline.sla!.tick(Date.parse(at(130)))).toBe(2);
     expect(await throughline.sla!.tick(Date.parse(at(130)))).toBe(0);
+  });
+
+  describe('a customer tier written in the same transaction', () => {
+    const tiered = [
+      { id: 'vip', conditions: { customerTiers: ['vip'] }, targets: [{ metric: 'first_reply' as const, priority: 'normal' as const, targetMinutes: 5 }] },
+      ...policies,
+    ];
+    const firstReplyDue = async (throughline: ReturnType<typeof createThroughline>) => {
+      const due = await throughline.tenant('acme').sla.dueSoon({ within: 24 * 3_600_000 });
+      return due.find((clock) => clock.metric === 'first_reply')?.dueAt;
+    };
+
+    it('a new customer is measured under the policy of the tier the ingest gave it', async () => {
+      const clock = createTestClock(at(0));
+      const throughline = createThroughline({ store: createMemoryStore(), adapters: [], clock, defaultTier: 'vip', sla: { policies: tiered, calendars: [], timers: false } });
+      await throughline.ingest('acme', [inbound('m1', 0, [email('ana@example.com')])]);
+      expect(await firstReplyDue(throughline)).toBe(at(5));
+    });
+
+    it('a tier an app case evaluator sets before the SLA evaluator runs is the one policies see', async () => {
+      const clock = createTestClock(at(0));
+      // The app promotes every customer who writes about a broken parcel to the VIP queue.
+      const promote: CaseEvaluator = async (transaction, tenantId, caseIds) => {
+        for (const caseId of caseIds) {
+          const supportCase = await transaction.getCase(tenantId, caseId);
+          const customer = supportCase && (await transaction.getCustomer(tenantId, supportCase.customerId));
+          if (customer && customer.tier !== 'vip') await transaction.putCustomers([{ ...customer, tier: 'vip' }]);
+        }
+        return [];
+      };
+      const throughline = createThroughline({ store: createMemoryStore(), adapters: [], clock, caseEvaluators: [promote], sla: { policies: tiered, calendars: [], timers: false } });
+      await throughline.ingest('acme', [inbound('m1', 0, [email('ana@example.com')], 'web', 'acme', 'My parcel arrived broken')]);
+      expect(await firstReplyDue(throughline)).toBe(at(5));
+    });
   });
 });

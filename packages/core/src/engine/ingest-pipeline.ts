@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors/validation-error';
+import type { Customer } from '../model/customer';
 import { type IncomingEvent, incomingEventSchema, type TimelineEvent } from '../model/timeline-event';
 import type { StoreTransaction, TimelineStore } from '../store/timeline-store';
 import type { ThroughlineClock } from './clock';
@@ -29,6 +30,11 @@ export interface CaseTimelineWrites {
   readonly appended: ReadonlyMap<string, readonly TimelineEvent[]>;
   /** Cases whose already stored events this transaction moved, re-placed, rewrote or removed (merges, splits, re-folds). */
   readonly rewritten: ReadonlySet<string>;
+  /**
+   * Customers this transaction created or changed, as written, by id: what `getCustomer` would
+   * read for them. Absent when another case evaluator ran first (it may have written customers).
+   */
+  readonly customers?: ReadonlyMap<string, Customer>;
 }
 
 /** Runs after the fold inside the same transaction (the SLA engine): returns events to append. */
@@ -153,9 +159,10 @@ export class IngestPipeline {
         // What this transaction wrote to each case: the SLA evaluator (run last) skips re-reading a
         // case whose only change is these appends.
         const appendedByCase = new Map<string, TimelineEvent[]>();
-        const writes: CaseTimelineWrites = { appended: appendedByCase, rewritten: result.rewrittenCaseIds };
+        const evaluators = this.settings.caseEvaluators;
+        const writes: CaseTimelineWrites = { appended: appendedByCase, rewritten: result.rewrittenCaseIds, ...(evaluators.length === 1 ? { customers: result.touchedCustomers } : {}) };
         recordAppended(appendedByCase, result.appended);
-        for (const evaluate of this.settings.caseEvaluators) {
+        for (const evaluate of evaluators) {
           const added = await evaluate(transaction, tenantId, result.touchedCaseIds, this.settings.clock.now(), writes);
           recordAppended(appendedByCase, added);
           result.appended.push(...added);
@@ -167,7 +174,7 @@ export class IngestPipeline {
     const report = {
       appended: changes.appended,
       duplicates: changes.duplicates,
-      customerIds: [...changes.touchedCustomerIds],
+      customerIds: [...changes.touchedCustomers.keys()],
       caseIds: [...changes.touchedCaseIds],
     };
     await this.afterCommit?.(report);

@@ -19,8 +19,8 @@ export interface IngestChanges {
   touchedCaseIds: Set<string>;
   /** Cases whose already stored events were moved, re-placed, rewritten or removed (not only appended to). */
   rewrittenCaseIds: Set<string>;
-  /** Customers created or changed. */
-  touchedCustomerIds: Set<string>;
+  /** Customers created or changed, as last written, by id. */
+  touchedCustomers: Map<string, Customer>;
   /** Merges that did not exist before. */
   newMergeIds: string[];
   /** Merge proposals that did not exist before. */
@@ -45,7 +45,7 @@ export function createChanges(): IngestChanges {
     createdCustomers: [],
     touchedCaseIds: new Set(),
     rewrittenCaseIds: new Set(),
-    touchedCustomerIds: new Set(),
+    touchedCustomers: new Map(),
     newMergeIds: [],
     newProposalIds: [],
     openedCaseIds: [],
@@ -175,7 +175,7 @@ async function writeState(
   const customers = changedValues(before.customers, after.customers);
   for (const customer of customers) {
     if (!before.customers.has(customer.id)) changes.createdCustomers.push(customer);
-    changes.touchedCustomerIds.add(customer.id);
+    changes.touchedCustomers.set(customer.id, customer);
   }
   const identities = changedValues(before.identities, after.identities);
   const cases = changedValues(before.cases, after.cases);

@@ -82,18 +82,25 @@ interface CaseReading {
   readonly timersKnown: boolean;
 }
 
+/** A checkpoint: an event whose stored object shows a case's memory still holds, and whether it also proves the last transaction committed. */
+interface Checkpoint {
+  readonly event: TimelineEvent;
+  readonly proves: boolean;
+}
+
 /**
  * The event whose stored object shows a case's memory still holds: the witness of the transaction
  * that last wrote to the case while that transaction is not proven committed (then the witness
  * proves it), otherwise the newest event mirrored (a case erased or emptied since loses it).
- * `undefined` when the memory cannot be trusted without listing the case.
+ * `undefined` when the memory cannot be trusted without listing the case. Answered without a
+ * promise unless the receipt has to ask the store.
  */
-async function checkpointOf(reader: StoreReader, memory: CaseSlaMemory): Promise<{ event: TimelineEvent; proves: boolean } | undefined> {
+function checkpointOf(reader: StoreReader, memory: CaseSlaMemory): Checkpoint | undefined | Promise<Checkpoint | undefined> {
   const receipt = memory.receipt;
   if (!memory.wroteInLast || receipt.known === true) return { event: memory.mirror.newest()!, proves: false };
   if (receipt.known === false) return undefined;
   if (memory.witness !== undefined) return { event: memory.witness, proves: true };
-  return (await receipt.isCommitted(reader)) ? { event: memory.mirror.newest()!, proves: false } : undefined;
+  return receipt.isCommitted(reader).then((committed) => (committed ? { event: memory.mirror.newest()!, proves: false } : undefined));
 }
 
 /**
@@ -104,7 +111,8 @@ async function checkpointOf(reader: StoreReader, memory: CaseSlaMemory): Promise
  */
 async function readCase(reader: StoreReader, memory: CaseSlaMemory, tenantId: string, caseId: string, writes: CaseTimelineWrites | undefined): Promise<CaseReading> {
   if (writes !== undefined && memory.mirror.size > 0 && !writes.rewritten.has(caseId)) {
-    const checkpoint = await checkpointOf(reader, memory);
+    const found = checkpointOf(reader, memory);
+    const checkpoint = found instanceof Promise ? await found : found;
     if (checkpoint !== undefined && (await reader.getEvent(tenantId, checkpoint.event.id)) === checkpoint.event) {
       // A witness read back as the very object written: its transaction committed.
       if (checkpoint.proves) memory.receipt.confirm();
@@ -223,7 +231,8 @@ export function createSlaEvaluator(settings: SlaSettings): CaseEvaluator {
       const memory = runtime.memories.take(tenantId, caseId) ?? new CaseSlaMemory();
       const { newInputs, stored, timersKnown } = await readCase(transaction, memory, tenantId, caseId, writes);
       const customerId = memory.mirror.newestCustomerId();
-      const customer = customerId === undefined ? undefined : await transaction.getCustomer(tenantId, customerId);
+      // A customer this transaction wrote is known as written; any other is read.
+      const customer = customerId === undefined ? undefined : (writes?.customers?.get(customerId) ?? (await transaction.getCustomer(tenantId, customerId)));
       const folder = customerId === undefined ? undefined : memory.fold(context, newInputs, customer?.tier ?? null);
       const report = folder?.reportEvents(now).report;
       const expected = report?.events ?? NO_EVENTS;
