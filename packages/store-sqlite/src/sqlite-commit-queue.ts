@@ -12,6 +12,8 @@ export interface SqliteCommitHooks<Transaction> {
   run<T>(work: (transaction: Transaction) => Promise<T>): Promise<T>;
   /** After each commit: checkpoint bookkeeping and erasure clean-up (it may throw; the data is committed). */
   afterCommit(): void;
+  /** After writes were undone: a savepoint or the whole transaction rolled back, or the commit failed. */
+  discarded(): void;
   /** Whether the store was closed. */
   isClosed(): boolean;
 }
@@ -102,6 +104,7 @@ export class SqliteCommitQueue<Transaction> {
         if (!hooks.inTransaction()) {
           // SQLite ended the whole transaction (a full disk, an I/O error): the writes of those
           // before are gone too. They fail with it; those not run yet go first in the next group.
+          hooks.discarded();
           this.waiting.unshift(...group.slice(index + 1));
           for (const [earlier, outcome] of outcomes.entries()) group[earlier]!.reject(outcome.ok ? error : outcome.error);
           item.reject(error);
@@ -111,6 +114,7 @@ export class SqliteCommitQueue<Transaction> {
           hooks.exec('ROLLBACK TO throughline_work');
           hooks.exec('RELEASE throughline_work');
         }
+        hooks.discarded();
         outcomes.push({ ok: false, error });
       }
     }
@@ -119,6 +123,7 @@ export class SqliteCommitQueue<Transaction> {
       else hooks.exec('COMMIT');
     } catch (error) {
       if (hooks.inTransaction()) hooks.exec('ROLLBACK');
+      hooks.discarded();
       for (const [index, outcome] of outcomes.entries()) group[index]!.reject(outcome.ok ? error : outcome.error);
       return;
     }

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { StoreTransaction, TimelineEvent } from '@throughline/core';
+import { createMemoryStore, createThroughline, type IncomingEvent, type StoreTransaction, type TimelineEvent, type TimelineStore } from '@throughline/core';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { contractCase, contractCustomer, contractEvent, minute } from '../../core/src/testing/store-contract/fixtures';
+import { contractCase, contractCustomer, contractEvent, fixturePerson, minute } from '../../core/src/testing/store-contract/fixtures';
 import { migrateSqlite, sqliteMigrations } from './sqlite-migrations';
 import { hotQuerySql, timelineQuerySql } from './sqlite-reads';
 import { createSqliteStore } from './sqlite-store';
@@ -134,19 +134,19 @@ describe('createSqliteStore', () => {
   });
 });
 
-describe('transactions queued together', () => {
-  /** Counts the statements the store runs through `exec`, and lets a test make one fail. */
-  function watchExec(fail?: (sql: string, run: (sql: string) => void) => void) {
-    const original = Database.prototype.exec;
-    const statements: string[] = [];
-    const spy = vi.spyOn(Database.prototype, 'exec').mockImplementation(function (this: Database.Database, sql: string) {
-      statements.push(sql);
-      fail?.(sql, (other) => original.call(this, other));
-      return original.call(this, sql);
-    });
-    return { statements, restore: () => spy.mockRestore() };
-  }
+/** Counts the statements the store runs through `exec`, and lets a test make one fail. */
+function watchExec(fail?: (sql: string, run: (sql: string) => void) => void) {
+  const original = Database.prototype.exec;
+  const statements: string[] = [];
+  const spy = vi.spyOn(Database.prototype, 'exec').mockImplementation(function (this: Database.Database, sql: string) {
+    statements.push(sql);
+    fail?.(sql, (other) => original.call(this, other));
+    return original.call(this, sql);
+  });
+  return { statements, restore: () => spy.mockRestore() };
+}
 
+describe('transactions queued together', () => {
   it('commits them once, each seeing the writes before it, and rolls back only the one that failed', async () => {
     const store = createSqliteStore({ filename });
     const exec = watchExec();
@@ -207,6 +207,126 @@ describe('transactions queued together', () => {
     expect(await store.getCustomer('acme', 'c2')).toBeUndefined();
     expect(await store.getCustomer('acme', 'c3')).toBeDefined();
     await store.close();
+  });
+});
+
+describe('events read back inside a transaction', () => {
+  const event = (id: string, body = 'Where is my order?') => contractEvent({ tenantId: 'acme', id, customerId: 'jane', occurredAt: minute(1), body });
+  const readInTransaction = (store: TimelineStore, id: string) => store.transaction((transaction) => transaction.getEvent('acme', id));
+
+  it('hands back the very object written, in later transactions too; reads outside a transaction parse the file', async () => {
+    const store = createSqliteStore({ filename });
+    const written = event('e-1');
+    const sameTransaction = await store.transaction(async (transaction) => {
+      await transaction.putEvents([written]);
+      return transaction.getEvent('acme', 'e-1');
+    });
+    expect(sameTransaction).toBe(written);
+    expect(await readInTransaction(store, 'e-1')).toBe(written);
+    const outside = await store.getEvent('acme', 'e-1');
+    expect(outside).not.toBe(written);
+    expect(outside).toEqual(written);
+    // Another tenant's event of the same id is not this one.
+    expect(await store.transaction((transaction) => transaction.getEvent('globex', 'e-1'))).toBeUndefined();
+    await store.close();
+  });
+
+  it('forgets objects whose writes were rolled back: a failed transaction, a failed one in a group, a failed commit', async () => {
+    const store = createSqliteStore({ filename });
+    const failing = (id: string) =>
+      store.transaction(async (transaction) => {
+        await transaction.putEvents([event(id)]);
+        throw new Error(`${id} fails`);
+      });
+    await expect(failing('alone')).rejects.toThrow('alone fails');
+    const settled = await Promise.allSettled([store.transaction((transaction) => transaction.putEvents([event('first')])), failing('grouped'), store.transaction((transaction) => transaction.putEvents([event('after')]))]);
+    expect(settled.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const exec = watchExec((sql) => {
+      if (sql === 'COMMIT') throw new Error('disk I/O error');
+    });
+    try {
+      await expect(store.transaction((transaction) => transaction.putEvents([event('uncommitted')]))).rejects.toThrow('disk I/O error');
+    } finally {
+      exec.restore();
+    }
+    for (const id of ['alone', 'grouped', 'uncommitted']) expect(await readInTransaction(store, id)).toBeUndefined();
+    expect(await readInTransaction(store, 'after')).toEqual(event('after'));
+    await store.close();
+  });
+
+  it('reads what another connection committed to the file instead of the object it replaced', async () => {
+    const first = createSqliteStore({ filename });
+    const second = createSqliteStore({ filename });
+    const written = event('e-1');
+    await first.transaction((transaction) => transaction.putEvents([written]));
+    const rewritten = event('e-1', 'It arrived, thank you.');
+    await second.transaction((transaction) => transaction.putEvents([rewritten]));
+    const read = await readInTransaction(first, 'e-1');
+    expect(read).not.toBe(written);
+    expect(read).toEqual(rewritten);
+    await first.close();
+    await second.close();
+  });
+
+  it('forgets deleted and erased events', async () => {
+    const store = createSqliteStore({ filename });
+    const kept = event('kept');
+    await store.transaction(async (transaction) => {
+      await transaction.putEvents([event('deleted'), kept]);
+      await transaction.putCustomers([contractCustomer('acme', 'jane')]);
+    });
+    await store.transaction((transaction) => transaction.deleteEvents('acme', ['deleted']));
+    expect(await readInTransaction(store, 'deleted')).toBeUndefined();
+    await store.transaction((transaction) => transaction.eraseCustomer('acme', 'jane'));
+    const erased = await readInTransaction(store, 'kept');
+    expect(erased).not.toBe(kept);
+    expect(JSON.stringify(kept)).toContain(fixturePerson.email);
+    expect(JSON.stringify(erased)).not.toContain(fixturePerson.email);
+    await store.close();
+  });
+
+  it('lets SLA clocks skip listing a case on every ingest, with the same clocks as reading it each time', async () => {
+    const policies = [{ id: 'standard', targets: [{ metric: 'first_reply' as const, priority: 'normal' as const, targetMinutes: 60 }, { metric: 'next_reply' as const, priority: 'normal' as const, targetMinutes: 30 }] }];
+    const message = (index: number): IncomingEvent => ({
+      id: `m${index}`,
+      tenantId: 'acme',
+      occurredAt: minute(index * 10),
+      source: { system: 'mock', externalId: `m${index}` },
+      channel: 'whatsapp',
+      actor: index % 3 === 2 ? { kind: 'agent', id: 'agent-1' } : { kind: 'customer' },
+      identities: [{ kind: 'email', value: 'jane@example.com' }],
+      ...(index % 3 === 2
+        ? { type: 'message.sent' as const, data: { messageId: `m${index}`, body: 'On its way.', to: null, templateId: null, facts: null } }
+        : { type: 'message.received' as const, data: { messageId: `m${index}`, body: 'Where is my order?', subject: null, media: [], from: null, to: null } }),
+    });
+    const clocksAfter = async (store: TimelineStore) => {
+      let caseListings = 0;
+      const transaction = store.transaction.bind(store);
+      store.transaction = (work) =>
+        transaction((inner) =>
+          work({
+            ...inner,
+            listEvents: (query) => {
+              if (query.caseId !== undefined) caseListings += 1;
+              return inner.listEvents(query);
+            },
+          }),
+        );
+      const throughline = createThroughline({ store, adapters: [], sla: { policies, calendars: [], timers: false } });
+      for (let index = 0; index < 12; index++) await throughline.ingest('acme', [message(index)]);
+      const [supportCase] = await store.casesOf('acme', (await store.findIdentities('acme', ['email:jane@example.com']))[0]!.customerId);
+      const clocks = await throughline.tenant('acme').sla.forCase(supportCase!.id);
+      const slaEvents = await store.listEvents({ tenantId: 'acme', caseId: supportCase!.id, types: ['sla.applied', 'sla.fulfilled'], limit: 100 });
+      await throughline.close();
+      return { caseListings, clocks, slaEvents };
+    };
+    const sqlite = await clocksAfter(createSqliteStore({ filename }));
+    // Listed once, when the case was new to the SLA step; every later ingest folds onto what it remembers.
+    expect(sqlite.caseListings).toBe(1);
+    const memory = await clocksAfter(createMemoryStore());
+    expect(sqlite.clocks).toEqual(memory.clocks);
+    expect(sqlite.slaEvents).toEqual(memory.slaEvents);
+    expect(sqlite.clocks.filter((clock) => clock.status === 'fulfilled').length).toBeGreaterThan(1);
   });
 });
 

@@ -6,6 +6,7 @@ import { SqliteCommitQueue } from './sqlite-commit-queue';
 import { createSqliteReader } from './sqlite-reads';
 import { SqliteStoreError } from './sqlite-store-error';
 import { createSqliteWriter } from './sqlite-writes';
+import { SqliteWrittenEvents } from './sqlite-written-events';
 import { StatementCache } from './statement-cache';
 
 /** Settings of the SQLite store. */
@@ -99,11 +100,22 @@ export function createSqliteStore(settings: SqliteStoreSettings): TimelineStore 
   let active = false;
   let closed = false;
 
+  const written = new SqliteWrittenEvents();
+  const transactionReads = createSqliteReader(writerStatements);
   const operations: StoreTransaction = {
-    ...createSqliteReader(writerStatements),
-    ...createSqliteWriter(writerStatements, () => {
-      erasedInTransaction = true;
-    }),
+    ...transactionReads,
+    // An event this connection wrote comes back as the very object written (see SqliteWrittenEvents).
+    getEvent: (tenantId, id) => {
+      const known = written.get(tenantId, id);
+      return known === undefined ? transactionReads.getEvent(tenantId, id) : Promise.resolve(known);
+    },
+    ...createSqliteWriter(
+      writerStatements,
+      () => {
+        erasedInTransaction = true;
+      },
+      written,
+    ),
   } satisfies StoreReader & StoreWriter;
   const transaction = guard(operations, () => active);
   const reads = createSqliteReader(inMemory ? writerStatements : new StatementCache(reader));
@@ -128,6 +140,7 @@ export function createSqliteStore(settings: SqliteStoreSettings): TimelineStore 
     for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
       try {
         writer.exec('BEGIN IMMEDIATE');
+        written.began(writer.pragma('data_version', { simple: true }) as number);
         return;
       } catch (error) {
         // Another process (or another store on this file) holds the write lock: wait without blocking.
@@ -159,6 +172,7 @@ export function createSqliteStore(settings: SqliteStoreSettings): TimelineStore 
         erasedInTransaction = false;
       }
     },
+    discarded: () => written.clear(),
     isClosed: () => closed,
   });
 

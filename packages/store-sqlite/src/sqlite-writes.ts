@@ -2,6 +2,7 @@ import type { StoreWriter } from '@throughline/core';
 import { selectDueTimers } from './sqlite-reads';
 import { eraseSqliteCustomer, eraseSqliteTenant } from './sqlite-erasure';
 import type { StatementCache } from './statement-cache';
+import type { SqliteWrittenEvents } from './sqlite-written-events';
 
 const list = (values: ReadonlyArray<string>) => JSON.stringify(values);
 
@@ -10,9 +11,10 @@ const list = (values: ReadonlyArray<string>) => JSON.stringify(values);
  * the store opened (`BEGIN IMMEDIATE`); none commits on its own.
  * @param statements - the write connection's statement cache
  * @param onErase - called when an erasure ran, so the store can truncate the write-ahead log after commit
+ * @param written - the event objects written lately, kept in step with every event write
  * @returns the writes
  */
-export function createSqliteWriter(statements: StatementCache, onErase: () => void): StoreWriter {
+export function createSqliteWriter(statements: StatementCache, onErase: () => void, written: SqliteWrittenEvents): StoreWriter {
   const run = (sql: string, ...parameters: unknown[]) => statements.get(sql).run(...parameters);
   const deleteKeys = (table: string, column: string) => {
     const one = `DELETE FROM ${table} WHERE tenant_id = ? AND ${column} = ?`;
@@ -23,6 +25,8 @@ export function createSqliteWriter(statements: StatementCache, onErase: () => vo
       return Promise.resolve();
     };
   };
+
+  const deleteEvents = deleteKeys('events', 'id');
 
   return {
     async putEvents(events) {
@@ -35,8 +39,12 @@ export function createSqliteWriter(statements: StatementCache, onErase: () => vo
       for (const event of events) {
         upsert.run(event.tenantId, event.id, event.customerId, event.caseId, event.occurredAt, event.type, event.channel, JSON.stringify(event));
       }
+      written.written(events);
     },
-    deleteEvents: deleteKeys('events', 'id'),
+    async deleteEvents(tenantId, ids) {
+      await deleteEvents(tenantId, ids);
+      written.deleted(tenantId, ids);
+    },
     async putCustomers(customers) {
       if (customers.length === 0) return;
       const upsert = statements.get(
@@ -151,10 +159,12 @@ export function createSqliteWriter(statements: StatementCache, onErase: () => vo
     },
     async eraseCustomer(tenantId, customerId) {
       eraseSqliteCustomer(statements, tenantId, customerId);
+      written.clear();
       onErase();
     },
     async eraseTenant(tenantId) {
       eraseSqliteTenant(statements, tenantId);
+      written.clear();
       onErase();
     },
   };

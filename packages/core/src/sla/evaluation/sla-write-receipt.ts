@@ -7,7 +7,8 @@ import type { StoreReader } from '../../store/timeline-store';
  * store again. A rolled-back transaction leaves none of its writes behind, so one event object it
  * wrote (its witness) still stored as that very object proves the commit; a transaction that
  * wrote no event and removed nothing needs no proof. Stores that hand out new objects on every
- * read never prove anything this way, and their evaluations always read.
+ * read never prove anything this way, and their evaluations always read (the SQLite store hands
+ * back the event objects it wrote while its file holds them; PostgreSQL stores never do).
  */
 export class SlaWriteReceipt {
   /** A receipt for reads and evaluations whose writes are not all known: it never confirms. */
