@@ -1,3 +1,4 @@
+import { createBusinessCalendar, type SlaSettings, slaPoliciesSchema } from '@throughline/core';
 import { createMockAdapter, signMockDelivery } from '@throughline/core/testing/fakes';
 
 /** Secret the benchmark's mock platform signs with. */
@@ -65,4 +66,64 @@ export async function signedRequests(count: number, customers: number, offset = 
     out.push(() => new Request('http://localhost/webhooks/mock', { method: 'POST', headers, body }));
   }
   return out;
+}
+
+/**
+ * A support team in New York (a DST zone): split shifts on weekdays, Saturday mornings, US holidays
+ * (Thanksgiving among them), and extended hours from Black Friday to Cyber Monday.
+ */
+export function peakSeasonSla(): SlaSettings {
+  const weekday = [
+    { opens: '08:00', closes: '12:00' },
+    { opens: '13:00', closes: '20:00' },
+  ];
+  const calendar = createBusinessCalendar({
+    id: 'support-us',
+    timeZone: 'America/New_York',
+    weeklyHours: { monday: weekday, tuesday: weekday, wednesday: weekday, thursday: weekday, friday: weekday, saturday: [{ opens: '10:00', closes: '16:00' }] },
+    holidays: [
+      { date: '2026-01-01', name: 'New Year', repeatsYearly: true },
+      { date: '2026-05-25', name: 'Memorial Day' },
+      { date: '2026-07-03', name: 'Independence Day (observed)' },
+      { date: '2026-09-07', name: 'Labor Day' },
+      { date: '2026-11-26', name: 'Thanksgiving' },
+      { date: '2026-12-25', name: 'Christmas', repeatsYearly: true },
+    ],
+    overrides: [
+      { date: '2026-11-27', through: '2026-11-30', name: 'Black Friday to Cyber Monday', hours: [{ opens: '07:00', closes: '23:00' }] },
+      { date: '2026-12-24', name: 'Christmas Eve', hours: [{ opens: '09:00', closes: '14:00' }] },
+    ],
+  });
+  const policies = slaPoliciesSchema.parse([
+    {
+      id: 'vip-chat',
+      conditions: { customerTiers: ['vip'], channels: ['whatsapp', 'sms', 'chat'] },
+      targets: [
+        { metric: 'first_reply', priority: 'normal', targetMinutes: 5 },
+        { metric: 'next_reply', priority: 'normal', targetMinutes: 10 },
+      ],
+    },
+    {
+      id: 'chat',
+      conditions: { channels: ['whatsapp', 'sms', 'chat', 'web'] },
+      targets: [
+        { metric: 'first_reply', priority: 'normal', targetMinutes: 15 },
+        { metric: 'first_reply', priority: 'urgent', targetMinutes: 5 },
+        { metric: 'next_reply', priority: 'normal', targetMinutes: 30 },
+        { metric: 'periodic_update', priority: 'normal', targetMinutes: 120 },
+      ],
+    },
+    {
+      id: 'standard',
+      calendarId: 'support-us',
+      targets: [
+        { metric: 'first_reply', priority: 'normal', targetMinutes: 120, businessHours: true },
+        { metric: 'first_reply', priority: 'urgent', targetMinutes: 30 },
+        { metric: 'next_reply', priority: 'normal', targetMinutes: 240, businessHours: true },
+        { metric: 'requester_wait', priority: 'normal', targetMinutes: 1440, businessHours: true },
+        { metric: 'total_resolution', priority: 'normal', targetMinutes: 4320, businessHours: true },
+      ],
+    },
+  ]);
+  return { policies, calendars: [calendar], warningShare: 0.75 };
 }

@@ -1,13 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMemoryStore, createThroughline, type TimelineEvent, type TimelineStore } from '@throughline/core';
+import { createMemoryStore, createThroughline, type SlaSettings, type TimelineEvent, type TimelineStore } from '@throughline/core';
 // The store packages are not dependencies of the bench package yet: imported by path.
 import { createPostgresStore } from '../../packages/store-postgres/src/index';
 import { backendProcessIds, dropSchemas, schemaSizeBytes } from '../../packages/store-postgres/src/test-database';
 import { createSqliteStore } from '../../packages/store-sqlite/src/index';
 import type { BenchResult } from './bench-result';
-import { benchAdapter, signedRequests } from './ingest-fixtures';
+import { benchAdapter, peakSeasonSla, signedRequests } from './ingest-fixtures';
 
 /** PostgreSQL to measure against (the test database when set); without it the PostgreSQL rows say so. */
 const postgresUrl = process.env.THROUGHLINE_BENCH_POSTGRES_URL ?? process.env.THROUGHLINE_TEST_POSTGRES_URL;
@@ -35,9 +35,21 @@ function processTicks(pids: ReadonlyArray<number>): number | undefined {
   return ticks;
 }
 
+/** How one ingest run is driven. */
+interface IngestRun {
+  /** Deliveries measured. */
+  count: number;
+  /** Requests in flight at a time. */
+  inFlight: number;
+  /** The PostgreSQL server whose backends' CPU is counted, when it runs on this machine. */
+  server?: { url: string; applicationName: string };
+  /** SLA clocks on, with these settings. */
+  sla?: SlaSettings;
+}
+
 /** Deliveries per second through `webhooks.handle`, `inFlight` requests at a time. */
-async function ingestRate(store: TimelineStore, count: number, inFlight: number, server?: { url: string; applicationName: string }): Promise<IngestRate> {
-  const throughline = createThroughline({ store, adapters: [benchAdapter()] });
+async function ingestRate(store: TimelineStore, { count, inFlight, server, sla }: IngestRun): Promise<IngestRate> {
+  const throughline = createThroughline({ store, adapters: [benchAdapter()], ...(sla ? { sla } : {}) });
   // The warm-up goes to other customers, a day earlier: the measured deliveries are all in order.
   const warm = await signedRequests(Math.max(300, inFlight * 20), 2_000, 0, { customerPrefix: 'warm', startMs: Date.UTC(2026, 10, 26) });
   await Promise.all(
@@ -182,17 +194,24 @@ export async function run(): Promise<BenchResult[]> {
   const directory = mkdtempSync(join(tmpdir(), 'throughline-store-bench-'));
   const results: BenchResult[] = [];
   try {
-    const memory = await ingestRate(createMemoryStore(), 10_000, 1);
+    const memory = await ingestRate(createMemoryStore(), { count: 10_000, inFlight: 1 });
     results.push({ name: 'webhooks.handle, memory store, 3 KB deliveries', opsPerSecond: memory.wall, note: rateNote(memory, 'the same run, for comparison') });
-    const sqlite = await ingestRate(createSqliteStore({ filename: join(directory, 'ingest.sqlite') }), 10_000, 1);
+    const sqlite = await ingestRate(createSqliteStore({ filename: join(directory, 'ingest.sqlite') }), { count: 10_000, inFlight: 1 });
     results.push({
       name: 'webhooks.handle, SQLite file store, one at a time',
       opsPerSecond: sqlite.wall,
       note: rateNote(sqlite, `target ≥ 10,000/s; ${((sqlite.wall / memory.wall) * 100).toFixed(0)}% of memory`),
     });
+    // SLA clocks on: the SLA step folds each case's new events onto what it remembers.
+    const sqliteSla = await ingestRate(createSqliteStore({ filename: join(directory, 'ingest-sla.sqlite') }), { count: 10_000, inFlight: 1, sla: peakSeasonSla() });
+    results.push({
+      name: 'webhooks.handle, SQLite file store, SLA on, one at a time',
+      opsPerSecond: sqliteSla.wall,
+      note: rateNote(sqliteSla, `${((sqliteSla.wall / sqlite.wall) * 100).toFixed(0)}% of SLA off (the row above); the ingest suite's peak-season policies`),
+    });
     // Deliveries that queue up while one commits are committed together.
-    const memoryConcurrent = await ingestRate(createMemoryStore(), 10_000, 16);
-    const sqliteConcurrent = await ingestRate(createSqliteStore({ filename: join(directory, 'ingest-concurrent.sqlite') }), 10_000, 16);
+    const memoryConcurrent = await ingestRate(createMemoryStore(), { count: 10_000, inFlight: 16 });
+    const sqliteConcurrent = await ingestRate(createSqliteStore({ filename: join(directory, 'ingest-concurrent.sqlite') }), { count: 10_000, inFlight: 16 });
     results.push(
       { name: 'webhooks.handle, memory store, 16 in flight', opsPerSecond: memoryConcurrent.wall, note: rateNote(memoryConcurrent, 'the same run, for comparison') },
       {
@@ -208,12 +227,18 @@ export async function run(): Promise<BenchResult[]> {
       measured.searchParams.set('application_name', schema);
       const server = { url: postgresUrl, applicationName: schema };
       try {
-        const sequential = await ingestRate(await createPostgresStore({ url: measured.href, schema, max: 16 }), 2_000, 1, server);
+        const sequential = await ingestRate(await createPostgresStore({ url: measured.href, schema, max: 16 }), { count: 2_000, inFlight: 1, server });
         results.push({ name: 'webhooks.handle, PostgreSQL store, one at a time', opsPerSecond: sequential.wall, note: rateNote(sequential, '') });
-        const concurrent = await ingestRate(await createPostgresStore({ url: measured.href, schema: `${schema}_b`, max: 16 }), 5_000, 16, server);
+        const sequentialSla = await ingestRate(await createPostgresStore({ url: measured.href, schema: `${schema}_sla`, max: 16 }), { count: 2_000, inFlight: 1, server, sla: peakSeasonSla() });
+        results.push({
+          name: 'webhooks.handle, PostgreSQL store, SLA on, one at a time',
+          opsPerSecond: sequentialSla.wall,
+          note: rateNote(sequentialSla, `${((sequentialSla.wall / sequential.wall) * 100).toFixed(0)}% of SLA off (the row above); every ingest lists the touched case`),
+        });
+        const concurrent = await ingestRate(await createPostgresStore({ url: measured.href, schema: `${schema}_b`, max: 16 }), { count: 5_000, inFlight: 16, server });
         results.push({ name: 'webhooks.handle, PostgreSQL store, 16 in flight', opsPerSecond: concurrent.wall, note: rateNote(concurrent, 'target ≥ 3,000/s from one process') });
       } finally {
-        await dropSchemas([schema, `${schema}_b`], postgresUrl);
+        await dropSchemas([schema, `${schema}_sla`, `${schema}_b`], postgresUrl);
       }
     } else {
       results.push({ name: 'webhooks.handle, PostgreSQL store', note: 'skipped: set THROUGHLINE_BENCH_POSTGRES_URL or THROUGHLINE_TEST_POSTGRES_URL' });
