@@ -172,7 +172,7 @@ export function createSqliteStore(settings: SqliteStoreSettings): TimelineStore 
         erasedInTransaction = false;
       }
     },
-    discarded: () => written.clear(),
+    discarded: () => written.forgetAll(),
     isClosed: () => closed,
   });
 

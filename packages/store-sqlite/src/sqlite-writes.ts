@@ -39,11 +39,11 @@ export function createSqliteWriter(statements: StatementCache, onErase: () => vo
       for (const event of events) {
         upsert.run(event.tenantId, event.id, event.customerId, event.caseId, event.occurredAt, event.type, event.channel, JSON.stringify(event));
       }
-      written.written(events);
+      written.remember(events);
     },
     async deleteEvents(tenantId, ids) {
       await deleteEvents(tenantId, ids);
-      written.deleted(tenantId, ids);
+      written.forget(tenantId, ids);
     },
     async putCustomers(customers) {
       if (customers.length === 0) return;
@@ -159,12 +159,12 @@ export function createSqliteWriter(statements: StatementCache, onErase: () => vo
     },
     async eraseCustomer(tenantId, customerId) {
       eraseSqliteCustomer(statements, tenantId, customerId);
-      written.clear();
+      written.forgetAll();
       onErase();
     },
     async eraseTenant(tenantId) {
       eraseSqliteTenant(statements, tenantId);
-      written.clear();
+      written.forgetAll();
       onErase();
     },
   };

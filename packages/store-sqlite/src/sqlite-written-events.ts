@@ -37,7 +37,7 @@ export class SqliteWrittenEvents {
    * Remembers objects just written (inside the open transaction).
    * @param events - the objects as given to `putEvents`
    */
-  written(events: ReadonlyArray<TimelineEvent>): void {
+  remember(events: ReadonlyArray<TimelineEvent>): void {
     for (const event of events) {
       this.events.delete(event.id);
       this.events.set(event.id, event);
@@ -50,12 +50,12 @@ export class SqliteWrittenEvents {
    * @param tenantId - the tenant
    * @param ids - the deleted ids
    */
-  deleted(tenantId: string, ids: ReadonlyArray<string>): void {
+  forget(tenantId: string, ids: ReadonlyArray<string>): void {
     for (const id of ids) if (this.events.get(id)?.tenantId === tenantId) this.events.delete(id);
   }
 
   /** Forgets everything: writes were rolled back, or rows were rewritten in place (erasure). */
-  clear(): void {
+  forgetAll(): void {
     this.events.clear();
   }
 
