@@ -3,7 +3,7 @@ import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { signMockDelivery } from '@throughline/core/testing/fakes';
 import type { BenchResult } from './bench-result';
-import { benchSecret, deliveryBody } from './ingest-fixtures';
+import { benchSecret, type DeliveryOptions, deliveryBody } from './ingest-fixtures';
 
 /** A signed delivery ready to send. */
 interface Delivery {
@@ -17,11 +17,11 @@ function nextMessage<T>(child: ChildProcess): Promise<T> {
   return new Promise((resolve) => child.once('message', (message) => resolve(message as T)));
 }
 
-async function deliveries(port: number, count: number, offset: number): Promise<Delivery[]> {
+async function deliveries(port: number, count: number, options: DeliveryOptions = {}): Promise<Delivery[]> {
   const url = `http://127.0.0.1:${port}/webhooks/mock`;
   return Promise.all(
     Array.from({ length: count }, async (_, index) => {
-      const body = deliveryBody(offset + index, 2_000);
+      const body = deliveryBody(index, 2_000, options);
       const signed = await signMockDelivery({ url, secret: benchSecret, account: 'acme', body });
       const headers: Record<string, string> = { 'content-length': String(Buffer.byteLength(body)) };
       signed.headers.forEach((value, key) => {
@@ -61,8 +61,9 @@ async function measure(handler: 'entry' | 'plain', count: number): Promise<{ rat
   const agent = new http.Agent({ keepAlive: true, maxSockets: inFlight });
   try {
     const port = await nextMessage<number>(child);
-    const warm = await deliveries(port, 500, count);
-    const measured = await deliveries(port, count, 0);
+    // The warm-up goes to other customers, a day earlier: the measured deliveries are all in order.
+    const warm = await deliveries(port, 500, { customerPrefix: 'warm', startMs: Date.UTC(2026, 10, 26) });
+    const measured = await deliveries(port, count);
     await sendAll(agent, port, warm);
     child.send('mark');
     await nextMessage(child);

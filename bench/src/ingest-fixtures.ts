@@ -16,7 +16,7 @@ const BLACK_FRIDAY = Date.UTC(2026, 10, 27, 0, 0);
 
 /** How the deliveries of a stream look. */
 export interface DeliveryOptions {
-  /** Customers are `<prefix><n>@example.com` (default `customer`): a warm-up uses other customers than the measured run. */
+  /** Customers are `<prefix><n>@example.com` (default `customer`) and event ids carry the prefix: a warm-up uses other customers and ids than the measured run. */
   readonly customerPrefix?: string;
   /** Epoch ms of delivery 0 (default Black Friday 2026, 00:00 UTC). */
   readonly startMs?: number;
@@ -27,6 +27,8 @@ export interface DeliveryOptions {
 /** A ~3 KB delivery body: one inbound message from one of `customers` customers (or an agent's reply to them). */
 export function deliveryBody(index: number, customers: number, options: DeliveryOptions = {}): string {
   const customer = index % customers;
+  // A prefixed stream (a warm-up) has ids of its own: none is a duplicate of a measured delivery.
+  const key = `${options.customerPrefix ?? ''}${index}`;
   const occurredAt = new Date((options.startMs ?? BLACK_FRIDAY) + index * 100).toISOString();
   const email = `${options.customerPrefix ?? 'customer'}${customer}@example.com`;
   const channel = index % 3 === 0 ? 'whatsapp' : index % 3 === 1 ? 'web' : 'email';
@@ -34,26 +36,26 @@ export function deliveryBody(index: number, customers: number, options: Delivery
   const agentReply = options.agentReplyEvery !== undefined && nth % options.agentReplyEvery === 0;
   const event = agentReply
     ? {
-        id: `bench:${index}`,
+        id: `bench:${key}`,
         occurredAt,
-        source: { system: 'mock', externalId: `m${index}` },
+        source: { system: 'mock', externalId: `m${key}` },
         channel,
         actor: { kind: 'agent', id: 'agent-7' },
         identities: [{ kind: 'email', value: email }],
         type: 'message.sent',
-        data: { messageId: `m${index}`, body: filler, to: null, templateId: null, facts: null },
+        data: { messageId: `m${key}`, body: filler, to: null, templateId: null, facts: null },
       }
     : {
-        id: `bench:${index}`,
+        id: `bench:${key}`,
         occurredAt,
-        source: { system: 'mock', externalId: `m${index}` },
+        source: { system: 'mock', externalId: `m${key}` },
         channel,
         actor: { kind: 'customer' },
         identities: [{ kind: 'email', value: email }],
         type: 'message.received',
-        data: { messageId: `m${index}`, body: filler, subject: 'Where is my order?', media: [], from: null, to: null },
+        data: { messageId: `m${key}`, body: filler, subject: 'Where is my order?', media: [], from: null, to: null },
       };
-  return JSON.stringify({ account: 'acme', deliveryId: `d${index}`, events: [event] });
+  return JSON.stringify({ account: 'acme', deliveryId: `d${key}`, events: [event] });
 }
 
 /** Builds signed requests ahead of timing (signing is the platform's cost, not ours). */
@@ -126,4 +128,17 @@ export function peakSeasonSla(): SlaSettings {
     },
   ]);
   return { policies, calendars: [calendar], warningShare: 0.75 };
+}
+
+/**
+ * Checks, after the timed part, that every measured delivery was stored: a duplicate (an id the
+ * warm-up already used) also answers 200, but takes a far cheaper path.
+ * @param responses - the answers of the measured deliveries
+ * @throws Error naming the first delivery that was not stored as one new event
+ */
+export async function expectAllAccepted(responses: ReadonlyArray<Response>): Promise<void> {
+  for (const response of responses) {
+    const answer = (await response.json()) as { accepted?: number; duplicates?: number };
+    if (answer.accepted !== 1) throw new Error(`a measured delivery was not stored as one new event: ${JSON.stringify(answer)}`);
+  }
 }

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createMemoryStore, createThroughline, type IncomingEvent, type SlaSettings } from '@throughline/core';
 import type { BenchResult } from './bench-result';
-import { benchAdapter, benchSecret, type DeliveryOptions, deliveryBody, peakSeasonSla, signedRequests } from './ingest-fixtures';
+import { benchAdapter, benchSecret, type DeliveryOptions, deliveryBody, expectAllAccepted, peakSeasonSla, signedRequests } from './ingest-fixtures';
 
 /** A throughput per wall-clock second and per second of this process's CPU time (honest on a busy machine). */
 interface Rate {
@@ -58,13 +58,16 @@ async function measureIngest(stream: Stream, sla: SlaSettings | undefined): Prom
     const requests = stream.measured.slice(first, first + requestBatch).map((make) => make());
     const cpuStarted = process.cpuUsage();
     const started = performance.now();
+    const responses: Response[] = [];
     for (const request of requests) {
       const response = await throughline.webhooks.handle(request);
       if (response.status !== 200) throw new Error(`ingest answered ${response.status}: ${await response.text()}`);
+      responses.push(response);
     }
     wallMs += performance.now() - started;
     const used = process.cpuUsage(cpuStarted);
     cpuMicros += used.user + used.system;
+    await expectAllAccepted(responses);
   }
   await throughline.close();
   return { wall: stream.measured.length / (wallMs / 1000), cpu: stream.measured.length / (cpuMicros / 1_000_000) };

@@ -7,7 +7,7 @@ import { createPostgresStore } from '../../packages/store-postgres/src/index';
 import { backendProcessIds, dropSchemas, schemaSizeBytes } from '../../packages/store-postgres/src/test-database';
 import { createSqliteStore } from '../../packages/store-sqlite/src/index';
 import type { BenchResult } from './bench-result';
-import { benchAdapter, peakSeasonSla, signedRequests } from './ingest-fixtures';
+import { benchAdapter, expectAllAccepted, peakSeasonSla, signedRequests } from './ingest-fixtures';
 
 /** PostgreSQL to measure against (the test database when set); without it the PostgreSQL rows say so. */
 const postgresUrl = process.env.THROUGHLINE_BENCH_POSTGRES_URL ?? process.env.THROUGHLINE_TEST_POSTGRES_URL;
@@ -63,18 +63,21 @@ async function ingestRate(store: TimelineStore, { count, inFlight, server, sla }
   const serverStarted = processTicks(pids);
   const cpuStarted = process.cpuUsage();
   let next = 0;
+  const responses: Response[] = [];
   const started = performance.now();
   await Promise.all(
     Array.from({ length: inFlight }, async () => {
       while (next < requests.length) {
         const response = await throughline.webhooks.handle(requests[next++]!());
         if (response.status !== 200) throw new Error(`ingest answered ${response.status}: ${await response.text()}`);
+        responses.push(response);
       }
     }),
   );
   const wall = count / ((performance.now() - started) / 1000);
   const used = process.cpuUsage(cpuStarted);
   const serverEnded = processTicks(pids);
+  await expectAllAccepted(responses);
   await throughline.close();
   const rate: IngestRate = { wall, cpu: count / ((used.user + used.system) / 1e6) };
   if (serverStarted !== undefined && serverEnded !== undefined && pids.length > 0) rate.serverMicrosPerDelivery = ((serverEnded - serverStarted) * 10_000) / count;
