@@ -12,8 +12,8 @@ export interface SqliteCommitHooks<Transaction> {
   run<T>(work: (transaction: Transaction) => Promise<T>): Promise<T>;
   /** After each commit: checkpoint bookkeeping and erasure clean-up (it may throw; the data is committed). */
   afterCommit(): void;
-  /** After writes were undone: a savepoint or the whole transaction rolled back, or the commit failed. */
-  discarded(): void;
+  /** After writes were undone: one work's savepoint (`work`), or the whole transaction rolled back or its commit failed (`transaction`). */
+  discarded(scope: 'work' | 'transaction'): void;
   /** Whether the store was closed. */
   isClosed(): boolean;
 }
@@ -104,7 +104,7 @@ export class SqliteCommitQueue<Transaction> {
         if (!hooks.inTransaction()) {
           // SQLite ended the whole transaction (a full disk, an I/O error): the writes of those
           // before are gone too. They fail with it; those not run yet go first in the next group.
-          hooks.discarded();
+          hooks.discarded('transaction');
           this.waiting.unshift(...group.slice(index + 1));
           for (const [earlier, outcome] of outcomes.entries()) group[earlier]!.reject(outcome.ok ? error : outcome.error);
           item.reject(error);
@@ -114,16 +114,22 @@ export class SqliteCommitQueue<Transaction> {
           hooks.exec('ROLLBACK TO throughline_work');
           hooks.exec('RELEASE throughline_work');
         }
-        hooks.discarded();
+        hooks.discarded('work');
         outcomes.push({ ok: false, error });
       }
     }
     try {
-      if (alone && !outcomes[0]!.ok) hooks.exec('ROLLBACK');
-      else hooks.exec('COMMIT');
+      const first = outcomes[0]!;
+      if (alone && !first.ok) {
+        // Nothing to commit, and nothing for the after-commit clean-up to do.
+        hooks.exec('ROLLBACK');
+        group[0]!.reject(first.error);
+        return;
+      }
+      hooks.exec('COMMIT');
     } catch (error) {
       if (hooks.inTransaction()) hooks.exec('ROLLBACK');
-      hooks.discarded();
+      hooks.discarded('transaction');
       for (const [index, outcome] of outcomes.entries()) group[index]!.reject(outcome.ok ? error : outcome.error);
       return;
     }

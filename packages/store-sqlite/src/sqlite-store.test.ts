@@ -210,6 +210,31 @@ describe('transactions queued together', () => {
   });
 });
 
+describe('erasure clean-up', () => {
+  it('rewrites the file only after an erasure that committed', async () => {
+    const store = createSqliteStore({ filename });
+    await store.transaction((transaction) => transaction.putCustomers([contractCustomer('acme', 'jane')]));
+    const failingErasure = () =>
+      store.transaction(async (transaction) => {
+        await transaction.eraseCustomer('acme', 'jane');
+        throw new Error('the erasing work fails');
+      });
+    const exec = watchExec();
+    try {
+      await expect(failingErasure()).rejects.toThrow('the erasing work fails');
+      // In a group: the erasing work rolls back alone, the others commit without a rewrite.
+      const write = (id: string) => store.transaction((transaction) => transaction.putCustomers([contractCustomer('acme', id)]));
+      await Promise.allSettled([write('c0'), failingErasure(), write('c1')]);
+      expect(exec.statements).not.toContain('VACUUM');
+      await store.transaction((transaction) => transaction.eraseCustomer('acme', 'jane'));
+      expect(exec.statements).toContain('VACUUM');
+    } finally {
+      exec.restore();
+    }
+    await store.close();
+  });
+});
+
 describe('events read back inside a transaction', () => {
   const event = (id: string, body = 'Where is my order?') => contractEvent({ tenantId: 'acme', id, customerId: 'jane', occurredAt: minute(1), body });
   const readInTransaction = (store: TimelineStore, id: string) => store.transaction((transaction) => transaction.getEvent('acme', id));
@@ -251,6 +276,21 @@ describe('events read back inside a transaction', () => {
     }
     for (const id of ['alone', 'grouped', 'uncommitted']) expect(await readInTransaction(store, id)).toBeUndefined();
     expect(await readInTransaction(store, 'after')).toEqual(event('after'));
+    await store.close();
+  });
+
+  it('knows the rows a failing batch wrote before its failure, when the work carries on and commits', async () => {
+    const store = createSqliteStore({ filename });
+    await store.transaction((transaction) => transaction.putEvents([event('e-1'), event('e-2')]));
+    const rewritten = event('e-1', 'It arrived, thank you.');
+    // A row SQLite refuses (no event id) after one it wrote; the work catches the failure and commits.
+    const refused = { ...event('e-3'), id: null } as unknown as TimelineEvent;
+    await store.transaction(async (transaction) => {
+      await expect(transaction.putEvents([rewritten, refused])).rejects.toThrow();
+    });
+    expect(await store.getEvent('acme', 'e-1')).toEqual(rewritten);
+    expect(await readInTransaction(store, 'e-1')).toBe(rewritten);
+    expect(await readInTransaction(store, 'e-2')).toEqual(event('e-2'));
     await store.close();
   });
 

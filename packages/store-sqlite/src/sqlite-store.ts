@@ -140,7 +140,7 @@ export function createSqliteStore(settings: SqliteStoreSettings): TimelineStore 
     for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
       try {
         writer.exec('BEGIN IMMEDIATE');
-        written.began(writer.pragma('data_version', { simple: true }) as number);
+        written.began(writerStatements.pluck('PRAGMA data_version').get() as number);
         return;
       } catch (error) {
         // Another process (or another store on this file) holds the write lock: wait without blocking.
@@ -157,8 +157,13 @@ export function createSqliteStore(settings: SqliteStoreSettings): TimelineStore 
     inTransaction: () => writer.inTransaction,
     async run(work) {
       active = true;
+      const erasedBefore = erasedInTransaction;
       try {
         return await work(transaction);
+      } catch (error) {
+        // Its savepoint is rolled back: an erasure it ran is gone, and needs no clean-up.
+        erasedInTransaction = erasedBefore;
+        throw error;
       } finally {
         active = false;
       }
@@ -172,7 +177,10 @@ export function createSqliteStore(settings: SqliteStoreSettings): TimelineStore 
         erasedInTransaction = false;
       }
     },
-    discarded: () => written.forgetAll(),
+    discarded(scope) {
+      written.forgetAll();
+      if (scope === 'transaction') erasedInTransaction = false;
+    },
     isClosed: () => closed,
   });
 

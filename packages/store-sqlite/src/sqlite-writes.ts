@@ -38,8 +38,9 @@ export function createSqliteWriter(statements: StatementCache, onErase: () => vo
       );
       for (const event of events) {
         upsert.run(event.tenantId, event.id, event.customerId, event.caseId, event.occurredAt, event.type, event.channel, JSON.stringify(event));
+        // Row by row: if a later row fails and the work carries on, the rows written are known as written.
+        written.remember(event);
       }
-      written.remember(events);
     },
     async deleteEvents(tenantId, ids) {
       await deleteEvents(tenantId, ids);
@@ -158,13 +159,13 @@ export function createSqliteWriter(statements: StatementCache, onErase: () => vo
       return due;
     },
     async eraseCustomer(tenantId, customerId) {
-      eraseSqliteCustomer(statements, tenantId, customerId);
       written.forgetAll();
+      eraseSqliteCustomer(statements, tenantId, customerId);
       onErase();
     },
     async eraseTenant(tenantId) {
-      eraseSqliteTenant(statements, tenantId);
       written.forgetAll();
+      eraseSqliteTenant(statements, tenantId);
       onErase();
     },
   };

@@ -9,8 +9,8 @@ const defaultCapacity = 10_000;
  * relies on that: an event it saw written, read back as the same object, proves the case holds
  * nothing it has not seen, and it can skip listing the whole case on every ingest.
  *
- * An object is forgotten when its row is rewritten by a read-modify path (erasure), deleted,
- * or rolled back, and all are forgotten when another connection commits to the file (another
+ * An object is forgotten when its row is deleted or rolled back. All are forgotten before an
+ * erasure rewrites rows in place, and when another connection commits to the file (another
  * process, or another store on the same file): `PRAGMA data_version` tells, checked at every
  * `BEGIN`. Forgetting only costs a parse; it never hands back an object the file does not hold.
  */
@@ -34,15 +34,13 @@ export class SqliteWrittenEvents {
   }
 
   /**
-   * Remembers objects just written (inside the open transaction).
-   * @param events - the objects as given to `putEvents`
+   * Remembers an object just written (inside the open transaction).
+   * @param event - the object as given to `putEvents`
    */
-  remember(events: ReadonlyArray<TimelineEvent>): void {
-    for (const event of events) {
-      this.events.delete(event.id);
-      this.events.set(event.id, event);
-    }
-    while (this.events.size > this.capacity) this.events.delete(this.events.keys().next().value!);
+  remember(event: TimelineEvent): void {
+    this.events.delete(event.id);
+    this.events.set(event.id, event);
+    if (this.events.size > this.capacity) this.events.delete(this.events.keys().next().value!);
   }
 
   /**
