@@ -82,25 +82,18 @@ interface CaseReading {
   readonly timersKnown: boolean;
 }
 
-/** A checkpoint: an event whose stored object shows a case's memory still holds, and whether it also proves the last transaction committed. */
-interface Checkpoint {
-  readonly event: TimelineEvent;
-  readonly proves: boolean;
-}
-
 /**
  * The event whose stored object shows a case's memory still holds: the witness of the transaction
  * that last wrote to the case while that transaction is not proven committed (then the witness
  * proves it), otherwise the newest event mirrored (a case erased or emptied since loses it).
- * `undefined` when the memory cannot be trusted without listing the case. Answered without a
- * promise unless the receipt has to ask the store.
+ * `undefined` when the memory cannot be trusted without listing the case.
  */
-function checkpointOf(reader: StoreReader, memory: CaseSlaMemory): Checkpoint | undefined | Promise<Checkpoint | undefined> {
+async function checkpointOf(reader: StoreReader, memory: CaseSlaMemory): Promise<{ event: TimelineEvent; proves: boolean } | undefined> {
   const receipt = memory.receipt;
   if (!memory.wroteInLast || receipt.known === true) return { event: memory.mirror.newest()!, proves: false };
   if (receipt.known === false) return undefined;
   if (memory.witness !== undefined) return { event: memory.witness, proves: true };
-  return receipt.isCommitted(reader).then((committed) => (committed ? { event: memory.mirror.newest()!, proves: false } : undefined));
+  return (await receipt.isCommitted(reader)) ? { event: memory.mirror.newest()!, proves: false } : undefined;
 }
 
 /**
@@ -111,8 +104,7 @@ function checkpointOf(reader: StoreReader, memory: CaseSlaMemory): Checkpoint | 
  */
 async function readCase(reader: StoreReader, memory: CaseSlaMemory, tenantId: string, caseId: string, writes: CaseTimelineWrites | undefined): Promise<CaseReading> {
   if (writes !== undefined && memory.mirror.size > 0 && !writes.rewritten.has(caseId)) {
-    const found = checkpointOf(reader, memory);
-    const checkpoint = found instanceof Promise ? await found : found;
+    const checkpoint = await checkpointOf(reader, memory);
     if (checkpoint !== undefined && (await reader.getEvent(tenantId, checkpoint.event.id)) === checkpoint.event) {
       // A witness read back as the very object written: its transaction committed.
       if (checkpoint.proves) memory.receipt.confirm();
