@@ -36,6 +36,7 @@ describe('parseJsonLossless', () => {
         // Long digit runs are covered by the exact cases above; here the rest must match JSON.parse.
         fc.pre(!hasUnsafeInteger(JSON.parse(text)) && !/\d{16,}/.test(text));
         expect(parseJsonLossless(text)).toEqual(JSON.parse(text));
+        expect(parseJsonLossless(text, { expectUnsafeIntegers: true })).toEqual(JSON.parse(text));
       }),
     );
   });
@@ -56,6 +57,8 @@ describe('parseJsonLossless', () => {
           return Number.isSafeInteger(Number(integer)) ? Number(integer) : integer.toString();
         });
         expect(parseJsonLossless(text)).toEqual(expected);
+        // Told to expect such integers (Shopify), one pass over the text gives the same.
+        expect(parseJsonLossless(text, { expectUnsafeIntegers: true })).toEqual(expected);
       }),
       { numRuns: 300 },
     );

@@ -9,7 +9,7 @@ export {
   type SignatureVerifierOptions,
   sha256Hex,
 } from './crypto/webhook-signature';
-export { idToString, type LosslessJsonValue, parseJsonLossless } from './lossless-json';
+export { idToString, type LosslessJsonOptions, type LosslessJsonValue, parseJsonLossless } from './lossless-json';
 export { parseRetryAfter } from './retry-after';
 export { paginate, type PageFetcher } from './paginate';
 export { sleep } from './sleep';

@@ -51,11 +51,21 @@ function quoteUnsafeIntegers(text: string): string {
   return last === 0 ? text : out + text.slice(last);
 }
 
+/** How {@link parseJsonLossless} reads a text. */
+export interface LosslessJsonOptions {
+  /**
+   * The text usually holds integers beyond `Number.MAX_SAFE_INTEGER` (Shopify's resource ids): quote
+   * them in one pass and parse once, instead of parsing, finding one, and parsing again.
+   */
+  expectUnsafeIntegers?: boolean;
+}
+
 /**
  * Parses JSON without corrupting 64-bit ids: integers beyond `Number.MAX_SAFE_INTEGER`
  * (Shopify's `820982911946154508`) come back as decimal strings; everything else as `JSON.parse` gives it.
  *
  * @param text - JSON text
+ * @param options - `expectUnsafeIntegers` for texts that usually hold such integers
  * @returns the parsed value
  * @throws {SyntaxError} when the text is not JSON
  * @example
@@ -63,7 +73,8 @@ function quoteUnsafeIntegers(text: string): string {
  * parseJsonLossless('{"id":820982911946154508}'); // { id: '820982911946154508' }
  * ```
  */
-export function parseJsonLossless(text: string): unknown {
+export function parseJsonLossless(text: string, options?: LosslessJsonOptions): unknown {
+  if (options?.expectUnsafeIntegers) return JSON.parse(quoteUnsafeIntegers(text));
   const value: unknown = JSON.parse(text);
   // Parsed first: only a document that lost digits is read again with its unsafe integers quoted.
   return holdsUnsafeInteger(value) ? JSON.parse(quoteUnsafeIntegers(text)) : value;

@@ -108,7 +108,8 @@ export async function parseShopifyWebhook(
   }
   let body: unknown;
   try {
-    body = parseJsonLossless(delivery.bodyText);
+    // Shopify's resource ids are 64-bit: nearly every payload holds one.
+    body = parseJsonLossless(delivery.bodyText, { expectUnsafeIntegers: true });
   } catch {
     return { ok: false, reason: 'malformed_body', message: `${topic} body is not JSON` };
   }
