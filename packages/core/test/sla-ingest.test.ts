@@ -79,6 +79,44 @@ describe('SLA clocks inside ingest', () => {
     expect(await throughline.sla!.tick(Date.parse(at(130)))).toBe(0);
   });
 
+  it('sees what an app case evaluator appends while a timer fires', async () => {
+    const clock = createTestClock(at(0));
+    // When the breach timer fires, the app sends the customer an automatic public answer.
+    const answered = new Set<string>();
+    const autoAnswer: CaseEvaluator = async (transaction, tenantId, caseIds, now) => {
+      const appended: TimelineEvent[] = [];
+      for (const caseId of caseIds) {
+        if (now < Date.parse(at(120)) || answered.has(caseId)) continue;
+        const supportCase = (await transaction.getCase(tenantId, caseId))!;
+        const id = `auto-answer:${caseId}`;
+        appended.push({
+          id,
+          tenantId,
+          customerId: supportCase.customerId,
+          caseId,
+          repeatContact: false,
+          occurredAt: new Date(now).toISOString(),
+          source: { system: 'app', externalId: id },
+          channel: 'web',
+          actor: { kind: 'agent', id: 'auto' },
+          identities: [],
+          type: 'message.sent',
+          data: { messageId: id, body: 'Your parcel is on its way.', to: null, templateId: null, facts: null },
+        });
+        answered.add(caseId);
+      }
+      if (appended.length > 0) await transaction.putEvents(appended);
+      return appended;
+    };
+    const throughline = createThroughline({ store: createMemoryStore(), adapters: [], clock, caseEvaluators: [autoAnswer], sla: { policies, calendars: [], timers: false } });
+    await throughline.ingest('acme', [inbound('m1', 0, [email('ana@example.com')])]);
+    await throughline.sla!.tick(Date.parse(at(120)));
+    const supportCase = (await throughline.tenant('acme').cases.openCaseOf((await throughline.tenant('acme').customers.findByIdentity(email('ana@example.com')))!.customer.id))!;
+    const slaEvents = await throughline.tenant('acme').timeline.forCase(supportCase.id, { types: ['sla.breached', 'sla.fulfilled'] });
+    // Answered in the firing, at the due instant itself: the first reply is met, not breached.
+    expect(slaEvents.events.map((event) => [event.type, event.occurredAt, (event.data as { metric: string }).metric])).toEqual([['sla.fulfilled', at(120), 'first_reply']]);
+  });
+
   describe('a customer tier written in the same transaction', () => {
     const tiered = [
       { id: 'vip', conditions: { customerTiers: ['vip'] }, targets: [{ metric: 'first_reply' as const, priority: 'normal' as const, targetMinutes: 5 }] },

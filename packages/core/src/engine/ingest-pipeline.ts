@@ -159,14 +159,13 @@ export class IngestPipeline {
         // What this transaction wrote to each case: the SLA evaluator (run last) skips re-reading a
         // case whose only change is these appends.
         const appendedByCase = new Map<string, TimelineEvent[]>();
-        const evaluators = this.settings.caseEvaluators;
-        const writes: CaseTimelineWrites = { appended: appendedByCase, rewritten: result.rewrittenCaseIds, ...(evaluators.length === 1 ? { customers: result.touchedCustomers } : {}) };
         recordAppended(appendedByCase, result.appended);
-        for (const evaluate of evaluators) {
-          const added = await evaluate(transaction, tenantId, result.touchedCaseIds, this.settings.clock.now(), writes);
-          recordAppended(appendedByCase, added);
-          result.appended.push(...added);
-        }
+        const writes: CaseTimelineWrites = {
+          appended: appendedByCase,
+          rewritten: result.rewrittenCaseIds,
+          ...(this.settings.caseEvaluators.length === 1 ? { customers: result.touchedCustomers } : {}),
+        };
+        result.appended.push(...(await this.evaluateCases(transaction, tenantId, result.touchedCaseIds, this.settings.clock.now(), appendedByCase, writes)));
       }
       return result;
     });
@@ -206,10 +205,9 @@ export class IngestPipeline {
       }
       const appended = new Map<string, TimelineEvent[]>();
       for (const [tenantId, caseIds] of cases) {
-        const events: TimelineEvent[] = [];
-        const writes: CaseTimelineWrites = { appended: new Map(), rewritten: new Set() };
-        for (const evaluate of this.settings.caseEvaluators) events.push(...(await evaluate(transaction, tenantId, caseIds, now, writes)));
-        appended.set(tenantId, events);
+        const appendedByCase = new Map<string, TimelineEvent[]>();
+        const writes: CaseTimelineWrites = { appended: appendedByCase, rewritten: new Set() };
+        appended.set(tenantId, await this.evaluateCases(transaction, tenantId, caseIds, now, appendedByCase, writes));
       }
       return appended;
     });
@@ -221,6 +219,27 @@ export class IngestPipeline {
       all.push(...events);
     }
     return all;
+  }
+
+  /**
+   * Runs the case evaluators in order; each is told what the transaction appended so far, the
+   * events of the evaluators before it included.
+   */
+  private async evaluateCases(
+    transaction: StoreTransaction,
+    tenantId: string,
+    caseIds: ReadonlySet<string>,
+    now: number,
+    appendedByCase: Map<string, TimelineEvent[]>,
+    writes: CaseTimelineWrites,
+  ): Promise<TimelineEvent[]> {
+    const added: TimelineEvent[] = [];
+    for (const evaluate of this.settings.caseEvaluators) {
+      const events = await evaluate(transaction, tenantId, caseIds, now, writes);
+      recordAppended(appendedByCase, events);
+      added.push(...events);
+    }
+    return added;
   }
 
   private async emitChanges(tenantId: string, changes: IngestChanges): Promise<void> {
