@@ -2,7 +2,7 @@ import type { CaseStatus, Channel, Priority } from '../../model/primitives';
 import { matchSlaPolicy } from '../policy/match-sla-policy';
 import type { SlaPolicy } from '../policy/sla-policy-schema';
 import type { CaseSlaInput } from './case-sla-input';
-import type { CaseSla, PendingSlaEvent } from './sla-clock-state';
+import { type CaseSla, type PendingSlaEvent, samePendingSlaEvents } from './sla-clock-state';
 import { CREATION_METRICS, isSolvedStatus, METRIC_INDEX, UPDATE_METRICS } from './metric-rules';
 import { SlaClockLedger, type SlaLedgerReport, type SlaTargetTable } from './sla-clock-ledger';
 import type { SlaFoldContext } from './sla-fold-context';
@@ -12,13 +12,6 @@ const NEXT_REPLY = METRIC_INDEX.next_reply;
 const CREATION = CREATION_METRICS.map((metric) => METRIC_INDEX[metric]);
 const UPDATES = UPDATE_METRICS.map((metric) => METRIC_INDEX[metric]);
 const NO_TARGETS: SlaTargetTable = [];
-
-/** Tells whether two pending lists (each sorted by instant, then id) hold the very same events at the same instants. */
-function samePending(left: readonly PendingSlaEvent[], right: readonly PendingSlaEvent[]): boolean {
-  if (left.length !== right.length) return false;
-  for (let index = 0; index < left.length; index++) if (left[index]!.event !== right[index]!.event || left[index]!.at !== right[index]!.at) return false;
-  return true;
-}
 
 /**
  * A case's SLA fold that can be resumed: inputs go in one at a time, in fold order, and the state
@@ -188,7 +181,7 @@ export class CaseSlaFolder {
     let reported = this.reportAt(now, false);
     const pending = this.reportedPending;
     // The same warnings and breaches still to come: hand back the same list, so callers tell "unchanged" by identity.
-    if (pending !== undefined && pending !== reported.report.pending && samePending(pending, reported.report.pending)) {
+    if (pending !== undefined && pending !== reported.report.pending && samePendingSlaEvents(pending, reported.report.pending)) {
       const { clocks, events } = reported.report;
       reported = { asOf: reported.asOf, report: { clocks, events, pending } };
     }

@@ -63,6 +63,21 @@ export interface PendingSlaEvent {
   readonly at: number;
 }
 
+/**
+ * Tells whether two pending lists (each sorted by instant, then id) hold the very same event
+ * objects at the same instants.
+ *
+ * @param left - One list.
+ * @param right - The other.
+ * @returns `true` when nothing differs.
+ */
+export function samePendingSlaEvents(left: readonly PendingSlaEvent[], right: readonly PendingSlaEvent[]): boolean {
+  if (left === right) return true;
+  if (left.length !== right.length) return false;
+  for (let index = 0; index < left.length; index++) if (left[index]!.event !== right[index]!.event || left[index]!.at !== right[index]!.at) return false;
+  return true;
+}
+
 /** Everything the SLA engine knows about one case, as of an instant. */
 export interface CaseSla {
   /** The tenant the case belongs to. */

@@ -1,6 +1,6 @@
 import type { TimelineEvent } from '../../model/timeline-event';
 import type { SlaTimer } from '../../store/timeline-store';
-import type { PendingSlaEvent } from '../clock/sla-clock-state';
+import { type PendingSlaEvent, samePendingSlaEvents } from '../clock/sla-clock-state';
 import { slaClockIdOfEvent, slaEventId } from '../clock/sla-event-factory';
 
 /** The timer writes that leave exactly a case's pending warnings and breaches in the store. */
@@ -15,18 +15,6 @@ const NONE: SlaTimerWrites = { put: [], removed: [] };
 
 function timerOf(tenantId: string, caseId: string, pending: PendingSlaEvent): SlaTimer {
   return { tenantId, id: pending.event.id, caseId, dueAt: pending.event.occurredAt, event: pending.event };
-}
-
-/** Both lists are sorted by instant then id: equal contents come in the same order. */
-function samePending(written: readonly PendingSlaEvent[], pending: readonly PendingSlaEvent[]): boolean {
-  if (written === pending) return true;
-  if (written.length !== pending.length) return false;
-  for (let index = 0; index < pending.length; index++) {
-    const before = written[index]!;
-    const now = pending[index]!;
-    if (before.event !== now.event || before.at !== now.at) return false;
-  }
-  return true;
 }
 
 function isPending(pending: readonly PendingSlaEvent[], id: string): boolean {
@@ -59,7 +47,7 @@ export function planSlaTimerWrites(
   stored: readonly TimelineEvent[],
   derived: readonly TimelineEvent[],
 ): SlaTimerWrites {
-  if (written !== undefined && samePending(written, pending)) return NONE;
+  if (written !== undefined && samePendingSlaEvents(written, pending)) return NONE;
   const put: SlaTimer[] = [];
   const removed: string[] = [];
   if (written !== undefined) {
