@@ -109,12 +109,6 @@ function resultsOf(rows: ReadonlyArray<StateRow>): PartResult {
   };
 }
 
-/** What one customer's six reads returned, and the write generation they saw. */
-interface Preloaded {
-  readonly generation: number;
-  readonly results: PartResult;
-}
-
 /**
  * Answers the reads of one customer issued in the same tick (the engine loads a customer with its
  * merged customers, identities, cases, merges and proposals in one `Promise.all`) with one
@@ -131,7 +125,8 @@ export class CustomerLoadCoalescer {
   private scheduled = false;
   /** Counts writes that can change a customer's six reads. */
   private generation = 0;
-  private preloaded = new Map<string, Preloaded>();
+  /** Holders' six reads that came with an identity lookup, by tenant and customer. */
+  private preloaded = new Map<string, PartResult>();
 
   /**
    * @param single - the reads one statement each (for a read issued alone)
@@ -209,7 +204,7 @@ export class CustomerLoadCoalescer {
       const owner = rows[first]!.owner!;
       let end = first;
       while (end < rows.length && rows[end]!.owner === owner) end++;
-      this.preloaded.set(`${tenantId}\u0000${owner}`, { generation, results: resultsOf(rows.slice(first, end)) });
+      this.preloaded.set(`${tenantId}\u0000${owner}`, resultsOf(rows.slice(first, end)));
       first = end;
     }
     return found;
@@ -218,8 +213,9 @@ export class CustomerLoadCoalescer {
   private read(part: CustomerPart, tenantId: string, customerId: string): Promise<unknown> {
     const key = `${tenantId}\u0000${customerId}`;
     const preloaded = this.preloaded.get(key);
-    if (preloaded !== undefined && preloaded.generation === this.generation) {
-      const answer = preloaded.results[part];
+    // Preloads are dropped by any write that could change them (`changed`).
+    if (preloaded !== undefined) {
+      const answer = preloaded[part];
       // A copy: the same preload may answer again, whatever the caller does with its list.
       return Promise.resolve(Array.isArray(answer) ? [...answer] : answer);
     }

@@ -99,7 +99,7 @@ export class PostgresWriteBatch {
    * @param beforeWrite - called with the table before each row joins the batch (reads issued
    *   before the write, still waiting to be sent, go out first)
    */
-  constructor(private readonly beforeWrite: (table: WriteTable) => void = () => undefined) {}
+  constructor(private readonly beforeWrite: (table: WriteTable) => void) {}
 
   /** How many rows wait. */
   get size(): number {
