@@ -124,6 +124,22 @@ describe('webhooks.handle', () => {
     expect((await throughline.webhooks.handle(new Request('https://shop.example/webhooks/mock'))).status).toBe(405);
   });
 
+  it('takes the methods an adapter declares, and those alone', async () => {
+    const mock = createMockAdapter({ secrets: [secret], accounts: { acme: 'acme' } });
+    // A platform that sends GETs only (as a Twilio number can be set up to).
+    const getOnly = { ...mock, id: 'getonly', capabilities: { ...mock.capabilities, webhookMethods: ['GET'] as const } };
+    const store = createMemoryStore();
+    const throughline = createThroughline({ store, adapters: [mock, getOnly] });
+    const refused = await throughline.webhooks.handle(new Request('https://shop.example/webhooks/getonly', { method: 'POST', body: '{}' }));
+    expect(refused.status).toBe(405);
+    expect(await refused.json()).toMatchObject({ error: 'method_not_allowed' });
+    // Routed and verified: the GET reaches the adapter, which finds no signature.
+    expect((await throughline.webhooks.handle(new Request('https://shop.example/webhooks/getonly'))).status).toBe(401);
+    expect((await throughline.webhooks.handle(new Request('https://shop.example/webhooks/mock', { method: 'PUT', body: '{}' }))).status).toBe(405);
+    // Nothing refused for its method is kept: it never was a delivery.
+    expect((await store.listDeadLetters(null, 10)).map((letter) => letter.reason)).toEqual(['missing_signature']);
+  });
+
   it('a listener that throws never breaks ingest', async () => {
     const { throughline } = setup();
     const failures: string[] = [];

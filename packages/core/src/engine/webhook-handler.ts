@@ -32,7 +32,18 @@ export interface WebhookHandlerSettings {
 }
 
 const decoder = new TextDecoder();
-const methodNotAllowed: JsonWebhookAnswer = { status: 405, body: { error: 'method_not_allowed', message: 'Webhooks are POST requests (GET only where the platform sends GETs)' } };
+const methodNotAllowed: JsonWebhookAnswer = { status: 405, body: { error: 'method_not_allowed', message: 'This method is not one the platform sends webhooks with (POST, or GET where the adapter declares it)' } };
+const defaultWebhookMethods: ReadonlyArray<'POST' | 'GET'> = ['POST'];
+
+/**
+ * Whether a delivery may come with this method: one of those the adapter declares in
+ * `capabilities.webhookMethods` (`POST` when it declares none). A `POST` no adapter recognises goes
+ * on, to be kept as a dead letter and answered 404.
+ */
+function methodAllowed(method: string, adapter: ChannelAdapterV1 | undefined): boolean {
+  if (!adapter) return method === 'POST';
+  return (adapter.capabilities.webhookMethods ?? defaultWebhookMethods).includes(method as 'POST' | 'GET');
+}
 
 function json(status: number, body: Record<string, unknown>): JsonWebhookAnswer {
   return { status, body };
@@ -85,23 +96,10 @@ export class WebhookHandler {
    * ```
    */
   async handle(request: Request): Promise<Response> {
-    if (!this.acceptsMethod(request)) return webhookResponse(methodNotAllowed);
-    return webhookResponse(await this.answer(request, await readBodyCapped(request, this.settings.maxBodyBytes)));
-  }
-
-  /**
-   * Whether deliveries may come with the request's method: `POST` always, `GET` when the adapter
-   * the request is routed to declares it in `capabilities.webhookMethods`.
-   * @param request - the platform's request
-   * @returns false for a method no adapter of the request takes (answered 405)
-   * @example
-   * ```ts
-   * handler.acceptsMethod(new Request('https://support.acme.com/webhooks/twilio?CallSid=CA1')); // true: Twilio webhooks may be GETs
-   * ```
-   */
-  acceptsMethod(request: Request): boolean {
-    if (request.method === 'POST') return true;
-    return request.method === 'GET' && (this.route(request)?.capabilities.webhookMethods?.includes('GET') ?? false);
+    const adapter = this.route(request);
+    // A refused method is answered before its body is read.
+    if (!methodAllowed(request.method, adapter)) return webhookResponse(methodNotAllowed);
+    return webhookResponse(await this.answerRouted(request, await readBodyCapped(request, this.settings.maxBodyBytes), adapter));
   }
 
   /** Largest body accepted, in bytes. */
@@ -120,9 +118,13 @@ export class WebhookHandler {
    * const answer = await handler.answer(new Request(url, { method: 'POST', headers }), { ok: true, bytes: body });
    * ```
    */
-  async answer(request: Request, read: BodyReadResult): Promise<WebhookAnswer> {
-    if (!this.acceptsMethod(request)) return methodNotAllowed;
+  answer(request: Request, read: BodyReadResult): Promise<WebhookAnswer> {
     const adapter = this.route(request);
+    if (!methodAllowed(request.method, adapter)) return Promise.resolve(methodNotAllowed);
+    return this.answerRouted(request, read, adapter);
+  }
+
+  private async answerRouted(request: Request, read: BodyReadResult, adapter: ChannelAdapterV1 | undefined): Promise<WebhookAnswer> {
     const bodyText = decoder.decode(read.bytes);
     if (!adapter) {
       await this.deadLetter(request, bodyText, { tenantId: null, adapterId: null, reason: 'no_adapter', message: 'No adapter recognises this request' });
