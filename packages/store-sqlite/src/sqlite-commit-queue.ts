@@ -8,10 +8,18 @@ export interface SqliteCommitHooks<Transaction> {
   exec(sql: string): void;
   /** Whether the write connection is inside a transaction (SQLite ends one itself after some errors). */
   inTransaction(): boolean;
-  /** Runs one caller's work on the transaction, marking the transaction open to it meanwhile. */
-  run<T>(work: (transaction: Transaction) => Promise<T>): Promise<T>;
-  /** After each commit: checkpoint bookkeeping and erasure clean-up (it may throw; the data is committed). */
+  /**
+   * Runs one caller's work on the transaction, marking the transaction open to it meanwhile.
+   * @returns what the work returned, and whether it left clean-up for {@link afterCommit} (an erasure)
+   */
+  run<T>(work: (transaction: Transaction) => Promise<T>): Promise<{ value: T; leftCleanUp: boolean }>;
+  /**
+   * After each commit: checkpoint bookkeeping and erasure clean-up. It may throw; the data is
+   * committed all the same, and only the works that left clean-up are told.
+   */
   afterCommit(): void;
+  /** The error a work that left clean-up is rejected with when {@link afterCommit} failed. */
+  cleanUpFailed(cause: unknown): Error;
   /** After writes were undone: one work's savepoint (`work`), or the whole transaction rolled back or its commit failed (`transaction`). */
   discarded(scope: 'work' | 'transaction'): void;
   /** Whether the store was closed. */
@@ -26,7 +34,7 @@ interface Waiting<Transaction> {
 }
 
 /** How one work of a group ended, before the group's commit decides. */
-type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+type Outcome = { ok: true; value: unknown; leftCleanUp: boolean } | { ok: false; error: unknown };
 
 /** Most transactions committed together. */
 const maxGroup = 64;
@@ -84,22 +92,40 @@ export class SqliteCommitQueue<Transaction> {
   }
 
   private async runGroup(group: ReadonlyArray<Waiting<Transaction>>): Promise<void> {
-    const hooks = this.hooks;
     try {
-      await hooks.begin();
+      await this.hooks.begin();
     } catch (error) {
       for (const item of group) item.reject(error);
       return;
     }
-    const alone = group.length === 1;
     const outcomes: Outcome[] = [];
+    const progress = { started: 0 };
+    try {
+      if (!(await this.runWorks(group, outcomes, progress))) return;
+      this.commit(group, outcomes);
+    } catch (error) {
+      this.abandon(group.slice(0, progress.started), outcomes, error);
+      this.waiting.unshift(...group.slice(progress.started));
+    }
+  }
+
+  /**
+   * Runs each work of the group in turn, inside its own savepoint unless it is alone.
+   * @param progress - counts the works whose turn came, for {@link abandon}
+   * @returns false when SQLite ended the transaction and the group was settled already
+   */
+  private async runWorks(group: ReadonlyArray<Waiting<Transaction>>, outcomes: Outcome[], progress: { started: number }): Promise<boolean> {
+    const hooks = this.hooks;
+    const alone = group.length === 1;
     for (let index = 0; index < group.length; index++) {
       const item = group[index]!;
+      progress.started = index + 1;
       if (!alone) hooks.exec('SAVEPOINT throughline_work');
       try {
-        const value = await hooks.run(item.work);
+        const { value, leftCleanUp } = await hooks.run(item.work);
+        // Pushed before the release: if it fails, the work is known to have run.
+        outcomes.push({ ok: true, value, leftCleanUp });
         if (!alone) hooks.exec('RELEASE throughline_work');
-        outcomes.push({ ok: true, value });
       } catch (error) {
         if (!hooks.inTransaction()) {
           // SQLite ended the whole transaction (a full disk, an I/O error): the writes of those
@@ -108,27 +134,34 @@ export class SqliteCommitQueue<Transaction> {
           this.waiting.unshift(...group.slice(index + 1));
           for (const [earlier, outcome] of outcomes.entries()) group[earlier]!.reject(outcome.ok ? error : outcome.error);
           item.reject(error);
-          return;
+          return false;
         }
+        // The work failed, or its release did: either way its writes are rolled back.
+        outcomes[index] = { ok: false, error };
         if (!alone) {
           hooks.exec('ROLLBACK TO throughline_work');
           hooks.exec('RELEASE throughline_work');
         }
         hooks.discarded('work');
-        outcomes.push({ ok: false, error });
       }
     }
+    return true;
+  }
+
+  /** Commits the group (or rolls back a lone failed work), then settles every caller. */
+  private commit(group: ReadonlyArray<Waiting<Transaction>>, outcomes: ReadonlyArray<Outcome>): void {
+    const hooks = this.hooks;
+    const first = outcomes[0]!;
+    if (group.length === 1 && !first.ok) {
+      // Nothing to commit, and nothing for the after-commit clean-up to do.
+      hooks.exec('ROLLBACK');
+      group[0]!.reject(first.error);
+      return;
+    }
     try {
-      const first = outcomes[0]!;
-      if (alone && !first.ok) {
-        // Nothing to commit, and nothing for the after-commit clean-up to do.
-        hooks.exec('ROLLBACK');
-        group[0]!.reject(first.error);
-        return;
-      }
       hooks.exec('COMMIT');
     } catch (error) {
-      if (hooks.inTransaction()) hooks.exec('ROLLBACK');
+      this.rollbackQuietly();
       hooks.discarded('transaction');
       for (const [index, outcome] of outcomes.entries()) group[index]!.reject(outcome.ok ? error : outcome.error);
       return;
@@ -141,8 +174,36 @@ export class SqliteCommitQueue<Transaction> {
     }
     for (const [index, outcome] of outcomes.entries()) {
       if (!outcome.ok) group[index]!.reject(outcome.error);
-      else if (cleanUp) group[index]!.reject(cleanUp.error);
+      // Committed: only a work whose clean-up failed hears of it (the others' writes are as durable as ever).
+      else if (cleanUp && outcome.leftCleanUp) group[index]!.reject(hooks.cleanUpFailed(cleanUp.error));
       else group[index]!.resolve(outcome.value);
+    }
+  }
+
+  /**
+   * One of the queue's own statements failed (a savepoint, a release, a rollback): the transaction
+   * cannot be trusted, so it is rolled back whole, and every work whose turn came fails (with its
+   * own error when it had one). At least the work at hand fails, so a statement that keeps failing
+   * cannot run the queue in circles.
+   * @param started - the works whose turn came, in order
+   * @param outcomes - how those that finished ended
+   * @param error - the statement's error
+   */
+  private abandon(started: ReadonlyArray<Waiting<Transaction>>, outcomes: ReadonlyArray<Outcome>, error: unknown): void {
+    this.rollbackQuietly();
+    this.hooks.discarded('transaction');
+    for (const [index, item] of started.entries()) {
+      const outcome = outcomes[index];
+      item.reject(outcome && !outcome.ok ? outcome.error : error);
+    }
+  }
+
+  /** Rolls back whatever is open; a rollback that fails too leaves the error already being reported as the one that counts. */
+  private rollbackQuietly(): void {
+    try {
+      if (this.hooks.inTransaction()) this.hooks.exec('ROLLBACK');
+    } catch {
+      // SQLite rolls back by itself when the connection is next used or closed.
     }
   }
 }

@@ -208,6 +208,45 @@ describe('transactions queued together', () => {
     expect(await store.getCustomer('acme', 'c3')).toBeDefined();
     await store.close();
   });
+
+  it('rolls the group back when one of its own statements fails, settles every caller, and keeps working', async () => {
+    const store = createSqliteStore({ filename });
+    const write = (id: string) => store.transaction((transaction) => transaction.putCustomers([contractCustomer('acme', id)]));
+    const failing = (id: string) =>
+      store.transaction(async (transaction) => {
+        await transaction.putCustomers([contractCustomer('acme', id)]);
+        throw new Error(`${id} fails`);
+      });
+    let failNext: string | undefined;
+    const exec = watchExec((sql) => {
+      if (sql !== failNext) return;
+      failNext = undefined;
+      throw new Error(`${sql} failed`);
+    });
+    try {
+      // Undoing the failed work's savepoint fails: its writes may still be in the transaction, so nothing of the group commits.
+      failNext = 'ROLLBACK TO throughline_work';
+      const first = await Promise.allSettled([write('a0'), write('a1'), failing('a2'), write('a3')]);
+      expect(first.map((result) => (result.status === 'rejected' ? String(result.reason) : 'stored'))).toEqual([
+        'stored',
+        'Error: ROLLBACK TO throughline_work failed',
+        'Error: a2 fails',
+        // Its turn had not come: it runs in the next transaction.
+        'stored',
+      ]);
+      // Opening a work's savepoint fails: that work fails, and the one queued after it still runs.
+      failNext = 'SAVEPOINT throughline_work';
+      const second = await Promise.allSettled([write('b0'), write('b1'), write('b2')]);
+      expect(second.map((result) => (result.status === 'rejected' ? String(result.reason) : 'stored'))).toEqual(['stored', 'Error: SAVEPOINT throughline_work failed', 'stored']);
+    } finally {
+      exec.restore();
+    }
+    const stored = async (ids: string[]) => Promise.all(ids.map(async (id) => (await store.getCustomer('acme', id)) !== undefined));
+    expect(await stored(['a0', 'a1', 'a2', 'a3', 'b0', 'b1', 'b2'])).toEqual([true, false, false, true, true, false, true]);
+    await write('c0');
+    expect(await store.getCustomer('acme', 'c0')).toBeDefined();
+    await store.close();
+  });
 });
 
 describe('erasure clean-up', () => {
@@ -231,6 +270,41 @@ describe('erasure clean-up', () => {
     } finally {
       exec.restore();
     }
+    await store.close();
+  });
+
+  it('tells only the erasing work when the rewrite fails, and tries again after the next transaction', async () => {
+    const store = createSqliteStore({ filename });
+    const write = (id: string) => store.transaction((transaction) => transaction.putCustomers([contractCustomer('acme', id)]));
+    const janeEmail = 'email:jane@example.com';
+    await store.transaction(async (transaction) => {
+      await transaction.putCustomers([contractCustomer('acme', 'jane')]);
+      await transaction.putIdentities([{ tenantId: 'acme', key: janeEmail, kind: 'email', customerId: 'jane', evidenceEventId: 'first-jane', observedAt: '2026-11-27T09:00:00.000Z' }]);
+    });
+    expect(await store.findIdentities('acme', [janeEmail])).toHaveLength(1);
+    let vacuums = 0;
+    const exec = watchExec((sql) => {
+      if (sql === 'VACUUM' && ++vacuums === 1) throw new Error('database or disk is full');
+    });
+    try {
+      // The first runs alone; the erasure and c1 queue up and share one commit.
+      const settled = await Promise.allSettled([write('c0'), store.transaction((transaction) => transaction.eraseCustomer('acme', 'jane')), write('c1')]);
+      expect(settled.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      const reason = (settled[1] as PromiseRejectedResult).reason as SqliteStoreError;
+      expect(reason).toBeInstanceOf(SqliteStoreError);
+      expect(reason.code).toBe('erasure_cleanup_failed');
+      expect(reason.message).toContain('database or disk is full');
+      // The erasure itself committed.
+      expect(await store.findIdentities('acme', [janeEmail])).toEqual([]);
+      expect(vacuums).toBe(1);
+      await write('c2');
+      expect(vacuums).toBe(2);
+      await write('c3');
+      expect(vacuums).toBe(2);
+    } finally {
+      exec.restore();
+    }
+    expect(await store.getCustomer('acme', 'c1')).toBeDefined();
     await store.close();
   });
 });

@@ -95,7 +95,10 @@ export function createSqliteStore(settings: SqliteStoreSettings): TimelineStore 
   // transaction is open on the writer. An in-memory database cannot be shared, so it reads the writer.
   const reader = inMemory ? writer : openConnection(settings.filename, settings, true);
   const writerStatements = new StatementCache(writer);
+  // Clean-up an erasure left: copy the log into the file and empty it, rewrite the file. Each stays
+  // wanted until it succeeds, so one that failed is tried again after the next transaction.
   let checkpointWanted = false;
+  let vacuumWanted = false;
   let erasedInTransaction = false;
   let active = false;
   let closed = false;
@@ -125,7 +128,10 @@ export function createSqliteStore(settings: SqliteStoreSettings): TimelineStore 
     // The background checkpoint holds the checkpoint lock while it runs: wait for it, start no other.
     checkpointer?.pause(busyTimeoutMs);
     try {
-      if (erasedInTransaction && settings.vacuumAfterErasure !== false) writer.exec('VACUUM');
+      if (vacuumWanted) {
+        writer.exec('VACUUM');
+        vacuumWanted = false;
+      }
       // Erased values must not survive in old log frames: copy the log into the file and empty it.
       // When another connection is reading, this is retried after the next transaction.
       const [result] = writer.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
@@ -159,7 +165,8 @@ export function createSqliteStore(settings: SqliteStoreSettings): TimelineStore 
       active = true;
       const erasedBefore = erasedInTransaction;
       try {
-        return await work(transaction);
+        const value = await work(transaction);
+        return { value, leftCleanUp: erasedInTransaction && !erasedBefore };
       } catch (error) {
         // Its savepoint is rolled back: an erasure it ran is gone, and needs no clean-up.
         erasedInTransaction = erasedBefore;
@@ -170,13 +177,19 @@ export function createSqliteStore(settings: SqliteStoreSettings): TimelineStore 
     },
     afterCommit() {
       checkpointer?.committed();
-      if (erasedInTransaction) checkpointWanted = true;
-      try {
-        removeErasedRemnants();
-      } finally {
+      if (erasedInTransaction) {
+        checkpointWanted = true;
+        vacuumWanted = settings.vacuumAfterErasure !== false;
         erasedInTransaction = false;
       }
+      removeErasedRemnants();
     },
+    cleanUpFailed: (cause) =>
+      new SqliteStoreError(
+        'erasure_cleanup_failed',
+        `The erasure is committed and its records are gone from every table, but removing their remnants from the file failed (${cause instanceof Error ? cause.message : String(cause)}); it is tried again after the next transaction.`,
+        { cause },
+      ),
     discarded(scope) {
       written.forgetAll();
       if (scope === 'transaction') erasedInTransaction = false;
