@@ -1,6 +1,5 @@
 import type { Sql } from 'postgres';
 import { PostgresStoreError } from './postgres-store-error';
-import { writeFunctionSql } from './postgres-write-batch';
 
 /** One step of the schema's history; applied once, in version order, never edited after release. */
 export interface PostgresMigration {
@@ -135,8 +134,96 @@ export const postgresMigrations: ReadonlyArray<PostgresMigration> = [
   {
     version: 2,
     name: 'write function',
-    // A transaction's puts and deletes in one call, one primary-key statement per row.
-    sql: (s) => writeFunctionSql(s),
+    // A transaction's puts and deletes in one call, one primary-key statement per row. Frozen as
+    // released: a change to the function is a new migration (`CREATE OR REPLACE FUNCTION`), and a
+    // test checks that the newest definition is the one `writeFunctionSql` builds.
+    sql: (s) => `
+      CREATE FUNCTION ${s}.throughline_write(operation text[], c1 text[], c2 text[], c3 text[], c4 text[], c5 text[], c6 text[], c7 text[], c8 text[]) RETURNS void
+      LANGUAGE plpgsql AS $write$
+      DECLARE
+        r record;
+      BEGIN
+        FOR r IN SELECT * FROM unnest(operation, c1, c2, c3, c4, c5, c6, c7, c8) AS w(operation, c1, c2, c3, c4, c5, c6, c7, c8) LOOP
+          CASE r.operation
+      WHEN 'put:events' THEN
+        UPDATE ${s}.events SET customer_id = r.c3, case_id = r.c4, occurred_at = r.c5, type = r.c6, channel = r.c7, body = r.c8 WHERE tenant_id = r.c1 AND id = r.c2;
+        IF NOT FOUND THEN
+          INSERT INTO ${s}.events (tenant_id, id, customer_id, case_id, occurred_at, type, channel, body) VALUES (r.c1, r.c2, r.c3, r.c4, r.c5, r.c6, r.c7, r.c8)
+          ON CONFLICT (tenant_id, id) DO UPDATE SET customer_id = excluded.customer_id, case_id = excluded.case_id, occurred_at = excluded.occurred_at, type = excluded.type, channel = excluded.channel, body = excluded.body;
+        END IF;
+      WHEN 'delete:events' THEN
+        DELETE FROM ${s}.events WHERE tenant_id = r.c1 AND id = r.c2;
+      WHEN 'put:customers' THEN
+        UPDATE ${s}.customers SET merged_into = r.c3, body = r.c4 WHERE tenant_id = r.c1 AND id = r.c2;
+        IF NOT FOUND THEN
+          INSERT INTO ${s}.customers (tenant_id, id, merged_into, body) VALUES (r.c1, r.c2, r.c3, r.c4)
+          ON CONFLICT (tenant_id, id) DO UPDATE SET merged_into = excluded.merged_into, body = excluded.body;
+        END IF;
+      WHEN 'delete:customers' THEN
+        DELETE FROM ${s}.customers WHERE tenant_id = r.c1 AND id = r.c2;
+      WHEN 'put:identities' THEN
+        UPDATE ${s}.identities SET customer_id = r.c3, body = r.c4 WHERE tenant_id = r.c1 AND key = r.c2;
+        IF NOT FOUND THEN
+          INSERT INTO ${s}.identities (tenant_id, key, customer_id, body) VALUES (r.c1, r.c2, r.c3, r.c4)
+          ON CONFLICT (tenant_id, key) DO UPDATE SET customer_id = excluded.customer_id, body = excluded.body;
+        END IF;
+      WHEN 'delete:identities' THEN
+        DELETE FROM ${s}.identities WHERE tenant_id = r.c1 AND key = r.c2;
+      WHEN 'put:cases' THEN
+        UPDATE ${s}.cases SET customer_id = r.c3, status = r.c4, body = r.c5 WHERE tenant_id = r.c1 AND id = r.c2;
+        IF NOT FOUND THEN
+          INSERT INTO ${s}.cases (tenant_id, id, customer_id, status, body) VALUES (r.c1, r.c2, r.c3, r.c4, r.c5)
+          ON CONFLICT (tenant_id, id) DO UPDATE SET customer_id = excluded.customer_id, status = excluded.status, body = excluded.body;
+        END IF;
+      WHEN 'delete:cases' THEN
+        DELETE FROM ${s}.cases WHERE tenant_id = r.c1 AND id = r.c2;
+      WHEN 'put:merges' THEN
+        UPDATE ${s}.merges SET survivor_id = r.c3, absorbed_id = r.c4, body = r.c5 WHERE tenant_id = r.c1 AND id = r.c2;
+        IF NOT FOUND THEN
+          INSERT INTO ${s}.merges (tenant_id, id, survivor_id, absorbed_id, body) VALUES (r.c1, r.c2, r.c3, r.c4, r.c5)
+          ON CONFLICT (tenant_id, id) DO UPDATE SET survivor_id = excluded.survivor_id, absorbed_id = excluded.absorbed_id, body = excluded.body;
+        END IF;
+      WHEN 'delete:merges' THEN
+        DELETE FROM ${s}.merges WHERE tenant_id = r.c1 AND id = r.c2;
+      WHEN 'put:proposals' THEN
+        UPDATE ${s}.proposals SET first_customer_id = r.c3, second_customer_id = r.c4, status = r.c5, proposed_at = r.c6, body = r.c7 WHERE tenant_id = r.c1 AND id = r.c2;
+        IF NOT FOUND THEN
+          INSERT INTO ${s}.proposals (tenant_id, id, first_customer_id, second_customer_id, status, proposed_at, body) VALUES (r.c1, r.c2, r.c3, r.c4, r.c5, r.c6, r.c7)
+          ON CONFLICT (tenant_id, id) DO UPDATE SET first_customer_id = excluded.first_customer_id, second_customer_id = excluded.second_customer_id, status = excluded.status, proposed_at = excluded.proposed_at, body = excluded.body;
+        END IF;
+      WHEN 'delete:proposals' THEN
+        DELETE FROM ${s}.proposals WHERE tenant_id = r.c1 AND id = r.c2;
+      WHEN 'put:sla_timers' THEN
+        UPDATE ${s}.sla_timers SET case_id = r.c3, due_at = r.c4, event = r.c5 WHERE tenant_id = r.c1 AND id = r.c2;
+        IF NOT FOUND THEN
+          INSERT INTO ${s}.sla_timers (tenant_id, id, case_id, due_at, event) VALUES (r.c1, r.c2, r.c3, r.c4, r.c5)
+          ON CONFLICT (tenant_id, id) DO UPDATE SET case_id = excluded.case_id, due_at = excluded.due_at, event = excluded.event;
+        END IF;
+      WHEN 'delete:sla_timers' THEN
+        DELETE FROM ${s}.sla_timers WHERE tenant_id = r.c1 AND id = r.c2;
+      WHEN 'put:entity_versions' THEN
+        UPDATE ${s}.entity_versions SET version = r.c3::double precision, event_id = r.c4 WHERE tenant_id = r.c1 AND key = r.c2;
+        IF NOT FOUND THEN
+          INSERT INTO ${s}.entity_versions (tenant_id, key, version, event_id) VALUES (r.c1, r.c2, r.c3::double precision, r.c4)
+          ON CONFLICT (tenant_id, key) DO UPDATE SET version = excluded.version, event_id = excluded.event_id;
+        END IF;
+      WHEN 'put:checkpoints' THEN
+        UPDATE ${s}.checkpoints SET cursor = r.c4, updated_at = r.c5 WHERE tenant_id = r.c1 AND adapter_id = r.c2 AND stream = r.c3;
+        IF NOT FOUND THEN
+          INSERT INTO ${s}.checkpoints (tenant_id, adapter_id, stream, cursor, updated_at) VALUES (r.c1, r.c2, r.c3, r.c4, r.c5)
+          ON CONFLICT (tenant_id, adapter_id, stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at;
+        END IF;
+      WHEN 'put:dead_letters' THEN
+        UPDATE ${s}.dead_letters SET tenant_id = r.c2, received_at = r.c3, body = r.c4 WHERE id = r.c1;
+        IF NOT FOUND THEN
+          INSERT INTO ${s}.dead_letters (id, tenant_id, received_at, body) VALUES (r.c1, r.c2, r.c3, r.c4)
+          ON CONFLICT (id) DO UPDATE SET tenant_id = excluded.tenant_id, received_at = excluded.received_at, body = excluded.body;
+        END IF;
+          END CASE;
+        END LOOP;
+      END
+      $write$;
+    `,
   },
 ];
 

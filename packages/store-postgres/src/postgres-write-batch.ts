@@ -47,7 +47,8 @@ function putStatement(schema: string, table: string, target: WriteTarget): strin
 }
 
 /**
- * The SQL creating the schema's write function: it applies a batch of puts and deletes in order,
+ * The SQL creating the write function the batch calls (migrations hold it as released; a test
+ * checks the newest of them against this): it applies a batch of puts and deletes in order,
  * one row each. A put UPDATEs the row this transaction can see (a concurrent update or delete of it
  * is a serialization failure) and INSERTs only when there is none (a concurrent insert of the same
  * key is a serialization failure too, at REPEATABLE READ): a plain `INSERT … ON CONFLICT` would
