@@ -162,8 +162,11 @@ async function expectFullFold(store: TimelineStore, settings: SlaSettings, caseI
 }
 
 describe('SLA evaluator inside ingest', () => {
-  for (const told of [false, true]) {
-    it(`stores exactly the SLA events and timers a full fold gives, for any arrival order, batching, merge and rollback (${told ? 'told what each transaction wrote' : 'listing every case'})`, async () => {
+  // How the evaluator learns what each transaction wrote: from the pipeline (`sla` settings, as
+  // apps run it), from a store that watches the writes (an app's own evaluator list), or not at all.
+  const wirings = { pipeline: 'told by the ingest pipeline', watched: 'told by a store watching the writes', untold: 'told nothing, so it lists every case' } as const;
+  for (const wiring of Object.keys(wirings) as Array<keyof typeof wirings>) {
+    it(`stores exactly the SLA events and timers a full fold gives, for any arrival order, batching, merge and rollback (${wirings[wiring]})`, async () => {
       await fc.assert(
         fc.asyncProperty(
           fc.array(delivery, { minLength: 1, maxLength: 14 }),
@@ -180,10 +183,14 @@ describe('SLA evaluator inside ingest', () => {
             let failNext = false;
             let store = failingCommits(createMemoryStore(), () => failNext);
             let throughline: Throughline;
-            if (told) {
+            if (wiring === 'watched') {
               const wired = toldSlaEvaluator(store, settings);
               store = wired.store;
               throughline = createThroughline({ store, adapters: [], clock, caseEvaluators: [wired.evaluator] });
+            } else if (wiring === 'untold') {
+              const evaluate = createSlaEvaluator(settings);
+              const untold: CaseEvaluator = (transaction, tenantId, caseIds, now) => evaluate(transaction, tenantId, caseIds, now);
+              throughline = createThroughline({ store, adapters: [], clock, caseEvaluators: [untold] });
             } else {
               throughline = createThroughline({ store, adapters: [], clock, sla: settings });
             }

@@ -69,11 +69,13 @@ describe('CaseTimelineMirror', () => {
           expect(mirror.newestCustomerId()).toBe(plain.customerId);
           expect(mirror.newest()).toBe(listed[0]);
           if (reading.extended) {
-            // Exactly the inputs of the events the mirror did not hold.
-            const fresh = [...listed].reverse().filter((event) => !before.has(event) && !isSlaEvent(event));
-            expect(reading.newInputs).toEqual(fresh.map(readCaseSlaInput).filter((input) => input !== undefined));
+            // Exactly the inputs of the events the mirror did not hold; SLA events among those are unknown to it.
+            const fresh = [...listed].reverse().filter((event) => !before.has(event));
+            expect(reading.newInputs).toEqual(fresh.filter((event) => !isSlaEvent(event)).map(readCaseSlaInput).filter((input) => input !== undefined));
+            expect(reading.unknownSlaEvents).toBe(fresh.some(isSlaEvent));
           } else {
             expect(reading.newInputs).toEqual(plain.inputs);
+            expect(reading.unknownSlaEvents).toBe(plain.stored.length > 0);
           }
         }
       }),
