@@ -14,10 +14,10 @@ export class CaseSlaMemories {
   /**
    * Creates an empty set of memories.
    *
-   * @param capacity - Most cases remembered (default 10,000).
+   * @param capacity - Most cases remembered (default 10,000; at least 1).
    */
   constructor(capacity = 10_000) {
-    this.capacity = capacity;
+    this.capacity = Math.max(1, capacity);
   }
 
   /** Number of cases remembered. */
@@ -58,16 +58,33 @@ export class CaseSlaMemories {
     if (cases.delete(caseId)) this.count -= 1;
     cases.set(caseId, memory);
     this.count += 1;
-    if (this.count > this.capacity) this.evict(cases);
+    if (this.count > this.capacity) this.evict(tenantId);
   }
 
-  /** Drops the least recently used case of the busiest tenant (every tenant's cases are kept in use order). */
-  private evict(preferred: Map<string, CaseSlaMemory>): void {
-    let victims = preferred;
-    for (const cases of this.tenants.values()) if (cases.size > victims.size) victims = cases;
-    const oldest = victims.keys().next();
-    if (oldest.done) return;
-    victims.delete(oldest.value);
+  /** Number of tenants with a case remembered. */
+  get tenantCount(): number {
+    return this.tenants.size;
+  }
+
+  /**
+   * Drops the least recently used case of the tenant with the most cases (every tenant's cases are
+   * kept in use order), and the tenant once it has none left. The case just kept never goes: its
+   * tenant counts without it.
+   */
+  private evict(keptTenantId: string): void {
+    let victimTenantId: string | undefined;
+    let victimSize = 0;
+    for (const [tenantId, cases] of this.tenants) {
+      const size = tenantId === keptTenantId ? cases.size - 1 : cases.size;
+      if (size > victimSize) {
+        victimTenantId = tenantId;
+        victimSize = size;
+      }
+    }
+    if (victimTenantId === undefined) return;
+    const victims = this.tenants.get(victimTenantId)!;
+    victims.delete(victims.keys().next().value!);
     this.count -= 1;
+    if (victims.size === 0) this.tenants.delete(victimTenantId);
   }
 }
