@@ -142,12 +142,26 @@ export interface ListEventsOptions {
   signal?: AbortSignal;
 }
 
+/** A record a backfill page held that the adapter could not turn into events: kept as a dead letter, never dropped. */
+export interface UnreadableRecord {
+  /** Machine-readable reason, such as `invalid_record`. */
+  reason: string;
+  /** What was wrong with it, for a person reading the dead letters. */
+  message: string;
+  /** The record as the platform returned it. */
+  record: unknown;
+  /** The API address the record came from. */
+  url: string;
+}
+
 /** One page of a backfill. */
 export interface EventPage {
   /** The page's events, in the order the platform gave the records. */
   events: IncomingEvent[];
   /** Cursor of the next page; null when the backfill is complete. */
   nextCursor: string | null;
+  /** Records of the page the adapter could not read (the runner keeps each as a dead letter). */
+  unreadable?: UnreadableRecord[];
 }
 
 /** A message to send to a customer. */

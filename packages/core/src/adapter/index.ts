@@ -14,6 +14,7 @@ export type {
   ChannelAdapterV1,
   DeliveryOutcome,
   EventPage,
+  UnreadableRecord,
   ListEventsOptions,
   OutboundMessage,
   PrivacyRequest,

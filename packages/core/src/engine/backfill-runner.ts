@@ -2,6 +2,7 @@ import type { ChannelAdapterV1 } from '../adapter/channel-adapter';
 import { ThroughlineError } from '../errors/throughline-error';
 import type { TimelineStore } from '../store/timeline-store';
 import type { ThroughlineClock } from './clock';
+import { createBackfillDeadLetter } from './dead-letter';
 import type { IngestPipeline } from './ingest-pipeline';
 import type { ThroughlineEvents } from './throughline-events';
 
@@ -27,6 +28,8 @@ export interface BackfillReport {
   events: number;
   /** Events dropped because they were already stored (delivered earlier by webhook, say). */
   duplicates: number;
+  /** Records the adapter could not read, each kept as a dead letter (`store.listDeadLetters`). */
+  unreadable: number;
   /** True when the adapter said there is nothing more. */
   complete: boolean;
   /** The checkpointed cursor where the next run resumes; null when complete. */
@@ -74,19 +77,25 @@ export class BackfillRunner {
     if (!adapter?.doListEvents) throw new ThroughlineError('backfill_unsupported', `Adapter "${options.adapterId}" cannot backfill`);
     const stream = `backfill:${options.since.toISOString()}`;
     const checkpoint = await this.store.getCheckpoint(options.tenantId, adapter.id, stream);
-    if (checkpoint && checkpoint.cursor === null) return { pages: 0, events: 0, duplicates: 0, complete: true, cursor: null };
+    if (checkpoint && checkpoint.cursor === null) return { pages: 0, events: 0, duplicates: 0, unreadable: 0, complete: true, cursor: null };
     let cursor = checkpoint?.cursor ?? null;
-    const report: BackfillReport = { pages: 0, events: 0, duplicates: 0, complete: false, cursor };
+    const report: BackfillReport = { pages: 0, events: 0, duplicates: 0, unreadable: 0, complete: false, cursor };
     while (options.maxPages === undefined || report.pages < options.maxPages) {
       const page = await adapter.doListEvents({ tenantId: options.tenantId, since: options.since, cursor, ...(options.signal ? { signal: options.signal } : {}) });
       const ingested = await this.pipeline.ingest(options.tenantId, page.events);
       cursor = page.nextCursor;
-      await this.store.transaction((transaction) =>
-        transaction.putCheckpoint({ tenantId: options.tenantId, adapterId: adapter.id, stream, cursor, updatedAt: new Date(this.clock.now()).toISOString() }),
-      );
+      const now = this.clock.now();
+      // What could not be read is kept with the checkpoint that moves past it: never lost, never kept twice.
+      const letters = (page.unreadable ?? []).map((record) => createBackfillDeadLetter(record, { tenantId: options.tenantId, adapterId: adapter.id }, now));
+      await this.store.transaction(async (transaction) => {
+        for (const letter of letters) await transaction.putDeadLetter(letter);
+        await transaction.putCheckpoint({ tenantId: options.tenantId, adapterId: adapter.id, stream, cursor, updatedAt: new Date(now).toISOString() });
+      });
+      for (const letter of letters) this.events.emit('webhook.dead_lettered', letter);
       report.pages++;
       report.events += ingested.appended.length;
       report.duplicates += ingested.duplicates.length;
+      report.unreadable += letters.length;
       report.cursor = cursor;
       this.events.emit('backfill.progress', { adapterId: adapter.id, tenantId: options.tenantId, pages: report.pages, events: report.events, cursor });
       if (cursor === null) {

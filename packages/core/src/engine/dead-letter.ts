@@ -1,3 +1,4 @@
+import type { UnreadableRecord } from '../adapter/channel-adapter';
 import type { DeadLetter } from '../store/timeline-store';
 
 let sequence = 0;
@@ -25,16 +26,51 @@ export function createDeadLetter(
   request.headers.forEach((value, key) => {
     headers[key] = key === 'authorization' ? '[redacted]' : value;
   });
-  sequence = (sequence + 1) % 1_000_000;
   return {
     tenantId: details.tenantId,
-    id: `dl_${now.toString(36)}_${sequence.toString(36)}_${Math.random().toString(36).slice(2, 8)}`,
+    id: nextDeadLetterId(now),
     adapterId: details.adapterId,
     receivedAt: new Date(now).toISOString(),
     reason: details.reason,
     message: details.message,
     headers,
     url: request.url,
+    body,
+  };
+}
+
+function nextDeadLetterId(now: number): string {
+  sequence = (sequence + 1) % 1_000_000;
+  return `dl_${now.toString(36)}_${sequence.toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/**
+ * Builds a dead letter from a record a backfill read but could not turn into events.
+ * @param record - the record and why it was unreadable
+ * @param details - tenant and adapter
+ * @param now - when it was read, epoch ms
+ * @returns the dead letter to store: the record as JSON in `body`, the API address in `url`, no headers
+ * @example
+ * ```ts
+ * const letter = createBackfillDeadLetter(page.unreadable[0], { tenantId: 'acme', adapterId: 'zendesk' }, clock.now());
+ * ```
+ */
+export function createBackfillDeadLetter(record: UnreadableRecord, details: { tenantId: string; adapterId: string }, now: number): DeadLetter {
+  let body: string;
+  try {
+    body = JSON.stringify(record.record) ?? String(record.record);
+  } catch {
+    body = String(record.record);
+  }
+  return {
+    tenantId: details.tenantId,
+    id: nextDeadLetterId(now),
+    adapterId: details.adapterId,
+    receivedAt: new Date(now).toISOString(),
+    reason: record.reason,
+    message: record.message,
+    headers: {},
+    url: record.url,
     body,
   };
 }
