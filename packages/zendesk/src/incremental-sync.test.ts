@@ -1,4 +1,5 @@
-import { type IncomingEvent, incomingEventSchema } from '@throughline/core/adapter';
+import { type IncomingEvent, incomingEventSchema, ThroughlineError, type UnreadableRecord } from '@throughline/core/adapter';
+import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,6 +10,8 @@ import {
   type VirtualTime,
   type ZendeskFakeStats,
 } from './testing/index';
+import { ticketEventsExportItem } from './testing/fake-ticket-events';
+import { decodeSyncCursor, encodeSyncCursor } from './sync-cursor';
 import { createZendesk, type ZendeskAdapter } from './zendesk-adapter';
 
 const server = setupServer();
@@ -57,16 +60,18 @@ function harness(options: { tickets: number; stepMs?: number; pageSize?: number;
 
 async function backfill(adapter: ZendeskAdapter, cursor: string | null = null, maxPages = 10_000) {
   const events: IncomingEvent[] = [];
+  const unreadable: UnreadableRecord[] = [];
   const cursors: Array<string | null> = [];
   let next = cursor;
   for (let page = 0; page < maxPages; page++) {
     const result = await adapter.doListEvents({ tenantId: 'acme', since, cursor: next });
     events.push(...result.events);
+    unreadable.push(...(result.unreadable ?? []));
     next = result.nextCursor;
     cursors.push(next);
     if (next === null) break;
   }
-  return { events, cursors, next };
+  return { events, unreadable, cursors, next };
 }
 
 function expectedFacts(account: FakeZendeskAccount) {
@@ -135,11 +140,51 @@ describe('Zendesk incremental sync', () => {
     }
   });
 
-  it('skips the items Zendesk repeats at a page boundary second, even when many share it', async () => {
-    const { adapter, stats } = harness({ tickets: 200, stepMs: 50, pageSize: 7 });
+  it('skips the items Zendesk repeats at a page boundary second when pages cut seconds in two', async () => {
+    const { account, adapter, stats } = harness({ tickets: 200, stepMs: 200, pageSize: 7 });
     const { events } = await backfill(adapter());
     expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
     expect(stats.byRoute.get('GET incremental/ticket_events.json')).toBeGreaterThan(3);
+    const comments = events.filter((event) => event.type === 'message.received' || event.type === 'message.sent' || event.type === 'note.added');
+    expect(comments).toHaveLength(expectedFacts(account).comments.size);
+  });
+
+  it('refuses to skip past a second holding more events than a page, and reads it all with larger pages', async () => {
+    const { account, adapter } = harness({ tickets: 200, stepMs: 50, pageSize: 7 });
+    const failure = await backfill(adapter()).catch((error: unknown) => error);
+    expect(ThroughlineError.isInstance(failure)).toBe(true);
+    expect(failure).toMatchObject({ code: 'export_page_too_small', message: expect.stringContaining('exportPageSize') });
+    const { events } = await backfill(adapter({ exportPageSize: 100 }));
+    const comments = events.filter((event) => event.type === 'message.received' || event.type === 'message.sent' || event.type === 'note.added');
+    expect(comments).toHaveLength(expectedFacts(account).comments.size);
+  });
+
+  it('steps one second on past a page of repeats that was not full', async () => {
+    const { account, adapter } = harness({ tickets: 20 });
+    const audits = account.allAudits();
+    const second = Math.floor(Date.parse(audits[5]!.created_at) / 1000);
+    const repeats = audits.filter((audit) => Math.floor(Date.parse(audit.created_at) / 1000) === second);
+    const cursor = encodeSyncCursor({ v: 1, stream: 'ticket_events', after: null, startTime: second, seen: repeats.map((audit) => `${audit.id}@${second}`) });
+    server.use(
+      http.get(
+        'https://acme.zendesk.com/api/v2/incremental/ticket_events.json',
+        () =>
+          HttpResponse.json(
+            {
+              ticket_events: repeats.map((audit) => ticketEventsExportItem(audit, true)),
+              count: repeats.length,
+              end_time: second,
+              next_page: `https://acme.zendesk.com/api/v2/incremental/ticket_events.json?start_time=${second}`,
+              end_of_stream: false,
+            },
+            { headers: { 'zendesk-ratelimit-incremental-exports': 'total=10; remaining=9; resets=60' } },
+          ),
+        { once: true },
+      ),
+    );
+    const page = await adapter().doListEvents({ tenantId: 'acme', since, cursor });
+    expect(page.events).toEqual([]);
+    expect(decodeSyncCursor(page.nextCursor!)).toMatchObject({ stream: 'ticket_events', startTime: second + 1, seen: [] });
   });
 
   it('gets the same events from per-ticket audits as from the ticket-events export', async () => {
@@ -148,6 +193,53 @@ describe('Zendesk incremental sync', () => {
     const viaAudits = await backfill(adapter({ commentSource: 'audits' }));
     expect(stats.byRoute.get('GET tickets/:id/audits.json')).toBe(30);
     expect(new Set(viaAudits.events.map((event) => event.id))).toEqual(new Set(viaExport.events.map((event) => event.id)));
+  });
+
+  it('reads export items whose `via` is a label, as Zendesk writes them, and every comment, change and rating', async () => {
+    const { account, adapter } = harness({ tickets: 10 });
+    const { events, unreadable } = await backfill(adapter());
+    expect(unreadable).toEqual([]);
+    const expected = expectedFacts(account);
+    expect(events.filter((event) => event.type === 'ticket.status_changed')).toHaveLength(expected.statusChanges);
+    expect(events.filter((event) => event.type === 'survey.answered')).toHaveLength(expected.ratings);
+    expect(events.filter((event) => event.type === 'message.sent' || event.type === 'message.received' || event.type === 'note.added')).toHaveLength(expected.comments.size);
+  });
+
+  it('keeps an item whose one child event is odd, and hands the odd child and unreadable items back as unreadable', async () => {
+    const { account, adapter } = harness({ tickets: 10 });
+    const [first, second] = [...account.tickets.values()];
+    const reply = account.audits.get(first!.id)!.find((audit) => audit.events.some((event) => event.type === 'Change' && event.field_name === 'status'))!;
+    // A comment event whose `public` Zendesk wrote as text: the schema refuses it, its siblings still count.
+    reply.events.push({ id: 'odd', type: 'Comment', event_type: 'Comment', public: 'yes' } as unknown as (typeof reply.events)[number]);
+    const broken = account.audits.get(second!.id)![1]!;
+    (broken as { ticket_id: unknown }).ticket_id = null;
+    const { events, unreadable } = await backfill(adapter());
+    expect(events.some((event) => event.type === 'ticket.status_changed' && event.occurredAt === new Date(reply.created_at).toISOString())).toBe(true);
+    expect(unreadable).toHaveLength(2);
+    expect(unreadable).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ reason: 'invalid_record', record: expect.objectContaining({ id: 'odd' }), url: expect.stringContaining('/api/v2/incremental/ticket_events.json?') }),
+        expect.objectContaining({ reason: 'invalid_record', record: expect.objectContaining({ id: broken.id }), url: expect.stringContaining('/api/v2/incremental/ticket_events.json?') }),
+      ]),
+    );
+  });
+
+  it('keeps the status a ticket was created with: an agent submitting it as pending pauses the clocks from the start', async () => {
+    const { account, adapter } = harness({ tickets: 2 });
+    const agent = [...account.users.values()].find((user) => user.role === 'agent')!;
+    const customer = [...account.users.values()].find((user) => user.role === 'end-user')!;
+    const ticket = account.openTicket({ requesterId: customer.id, submitterId: agent.id, subject: 'Return label', body: 'Label attached', at: '2026-11-19T10:00:00Z', status: 'pending', via: 'api' });
+    account.updateTicket(ticket.id, { at: '2026-11-19T12:00:00Z', authorId: customer.id, status: 'open', comment: { body: 'Thanks', public: true } });
+    for (const commentSource of ['comment_events', 'audits'] as const) {
+      const { events } = await backfill(adapter({ commentSource }));
+      const statuses = events.flatMap((event) =>
+        event.type === 'ticket.status_changed' && event.thread === `zendesk:ticket:${ticket.id}` ? [[event.occurredAt, event.data.status, event.data.previousStatus]] : [],
+      );
+      expect(statuses).toEqual([
+        ['2026-11-19T10:00:00.000Z', 'pending', null],
+        ['2026-11-19T12:00:00.000Z', 'open', 'pending'],
+      ]);
+    }
   });
 
   it('starts at `since`: tickets untouched since then are left out', async () => {

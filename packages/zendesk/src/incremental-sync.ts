@@ -1,17 +1,19 @@
-import type { CaseStatus, EventPage, IncomingEvent, ListEventsOptions } from '@throughline/core/adapter';
+import type { CaseStatus, EventPage, IncomingEvent, ListEventsOptions, UnreadableRecord } from '@throughline/core/adapter';
 import { type AuditLike, eventsFromAudit, openedFactOfTicket } from './map-audit';
+import { viaCodeOrLabel } from './map-channel';
 import { zendeskId } from './map-identities';
+import { readAuditEvents } from './read-audit-events';
 import { decodeSyncCursor, encodeSyncCursor, type SyncCursor } from './sync-cursor';
 import { buildTicketContext } from './ticket-context';
+import { readTicketEventsPage } from './ticket-events-page';
 import { eventFromTicketFact } from './ticket-fact';
+import { unreadableRecord } from './unreadable-record';
 import type { ZendeskDirectory } from './user-directory';
 import {
   type ZendeskTicket,
-  zendeskAuditSchema,
+  zendeskAuditEnvelopeSchema,
   zendeskCursorExportSchema,
-  zendeskTicketEventSchema,
   zendeskTicketSchema,
-  zendeskTimeExportSchema,
   zendeskUserIdentitySchema,
   zendeskUserSchema,
 } from './zendesk-api-types';
@@ -30,6 +32,12 @@ export interface IncrementalSyncOptions {
 }
 
 type Body = Record<string, unknown>;
+
+/** Where a record came from: the request's address, for dead letters. */
+function requestUrl(subdomain: string, request: Pick<ZendeskRequest, 'path' | 'searchParams'>): string {
+  const query = new URLSearchParams(Object.entries(request.searchParams ?? {}).map(([name, value]) => [name, String(value)])).toString();
+  return `https://${subdomain}.zendesk.com/api/v2/${request.path}${query ? `?${query}` : ''}`;
+}
 
 function items<T>(body: Body, key: string, parse: (value: unknown) => T | null): T[] {
   const list = Array.isArray(body[key]) ? (body[key] as unknown[]) : [];
@@ -113,11 +121,14 @@ export function createIncrementalSync(options: IncrementalSyncOptions): (list: L
         searchParams: { ids: missing.slice(index, index + 100).join(','), include: 'identities' },
         ...(signal ? { signal } : {}),
       })) as Body;
-      rememberUsers(tenantId, body);
+      // Users looked up by id only enrich events: one that cannot be read stays unknown, as before the lookup.
+      rememberUsers(tenantId, body, null);
     }
   }
 
-  function rememberUsers(tenantId: string, body: Body): void {
+  /** Fills the directory from a page of users; returns the users it cannot read when `url` names an export page. */
+  function rememberUsers(tenantId: string, body: Body, url: string | null): UnreadableRecord[] {
+    const unreadable: UnreadableRecord[] = [];
     const identities = items(body, 'identities', (value) => {
       const parsed = zendeskUserIdentitySchema.safeParse(value);
       return parsed.success ? parsed.data : null;
@@ -132,11 +143,13 @@ export function createIncrementalSync(options: IncrementalSyncOptions): (list: L
     }
     for (const user of items(body, 'users', (value) => {
       const parsed = zendeskUserSchema.safeParse(value);
+      if (!parsed.success && url !== null) unreadable.push(unreadableRecord('Zendesk user', value, parsed.error, url));
       return parsed.success ? parsed.data : null;
     })) {
       const own = byUser.get(zendeskId(user.id) ?? '') ?? [];
       directory.rememberUser(tenantId, { ...user, identities: [...(user.identities ?? []), ...own] });
     }
+    return unreadable;
   }
 
   async function resolveTickets(tenantId: string, ids: Iterable<string>, signal?: AbortSignal): Promise<void> {
@@ -158,12 +171,11 @@ export function createIncrementalSync(options: IncrementalSyncOptions): (list: L
   }
 
   function rememberTicket(tenantId: string, ticket: ZendeskTicket): void {
-    const via = ticket.via?.channel;
     directory.rememberTicket(tenantId, {
       id: zendeskId(ticket.id)!,
       requesterId: zendeskId(ticket.requester_id),
       subject: ticket.subject ?? ticket.raw_subject ?? null,
-      via: via === null || via === undefined ? null : String(via),
+      via: viaCodeOrLabel(ticket.via),
     });
   }
 
@@ -171,14 +183,13 @@ export function createIncrementalSync(options: IncrementalSyncOptions): (list: L
     if (typeof ticket === 'string') {
       return buildTicketContext(tenantId, options.subdomain, { ticketId: ticket, subject: null, via: null, priority: null, tags: null, requesterId: null }, directory);
     }
-    const via = ticket.via?.channel;
     return buildTicketContext(
       tenantId,
       options.subdomain,
       {
         ticketId: zendeskId(ticket.id)!,
         subject: ticket.subject ?? ticket.raw_subject ?? null,
-        via: via === null || via === undefined ? null : String(via),
+        via: viaCodeOrLabel(ticket.via),
         priority: ticket.priority,
         tags: ticket.tags ?? null,
         requesterId: zendeskId(ticket.requester_id),
@@ -195,16 +206,19 @@ export function createIncrementalSync(options: IncrementalSyncOptions): (list: L
         ? { ...cursor, stream: 'tickets', after: null, seen: [] }
         : { ...cursor, after: page.after_cursor };
     prefetch(list, next);
-    rememberUsers(list.tenantId, body);
-    return { events: [], nextCursor: encodeSyncCursor(next) };
+    const unreadable = rememberUsers(list.tenantId, body, requestUrl(options.subdomain, exportRequest(cursor)));
+    return { events: [], nextCursor: encodeSyncCursor(next), ...(unreadable.length > 0 ? { unreadable } : {}) };
   }
 
   async function ticketsPage(list: ListEventsOptions, cursor: SyncCursor): Promise<EventPage> {
     const body = await fetchExport(list, cursor);
     const page = zendeskCursorExportSchema.parse(body);
     const seen = new Set(cursor.seen);
+    const url = requestUrl(options.subdomain, exportRequest(cursor));
+    const unreadable: UnreadableRecord[] = [];
     const tickets = items(body, 'tickets', (value) => {
       const parsed = zendeskTicketSchema.safeParse(value);
+      if (!parsed.success) unreadable.push(unreadableRecord('Zendesk ticket', value, parsed.error, url));
       if (!parsed.success || parsed.data.status === 'deleted') return null;
       const key = `${String(parsed.data.id)}@${parsed.data.updated_at ?? parsed.data.created_at}`;
       if (seen.has(key)) return null;
@@ -225,28 +239,34 @@ export function createIncrementalSync(options: IncrementalSyncOptions): (list: L
     for (const ticket of tickets) {
       const context = contextOf(list.tenantId, ticket);
       events.push(eventFromTicketFact(context, openedFactOfTicket(ticket, { tenantId: list.tenantId, directory })));
-      if (options.commentSource === 'audits') events.push(...(await auditEvents(list, ticket, cursor.startTime)));
+      if (options.commentSource === 'audits') events.push(...(await auditEvents(list, ticket, cursor.startTime, unreadable)));
     }
-    return { events, nextCursor: next ? encodeSyncCursor(next) : null };
+    return { events, nextCursor: next ? encodeSyncCursor(next) : null, ...(unreadable.length > 0 ? { unreadable } : {}) };
   }
 
-  async function auditEvents(list: ListEventsOptions, ticket: ZendeskTicket, startTime: number): Promise<IncomingEvent[]> {
+  async function auditEvents(list: ListEventsOptions, ticket: ZendeskTicket, startTime: number, unreadable: UnreadableRecord[]): Promise<IncomingEvent[]> {
     const ticketId = zendeskId(ticket.id)!;
-    const raw = await client.listAll(`tickets/${ticketId}/audits.json`, 'audits', list.signal ? { signal: list.signal } : {});
+    const path = `tickets/${ticketId}/audits.json`;
+    const url = requestUrl(options.subdomain, { path });
+    const raw = await client.listAll(path, 'audits', list.signal ? { signal: list.signal } : {});
     const audits: AuditLike[] = [];
     for (const value of raw) {
-      const parsed = zendeskAuditSchema.safeParse(value);
-      if (!parsed.success) continue;
+      const parsed = zendeskAuditEnvelopeSchema.safeParse(value);
+      if (!parsed.success) {
+        unreadable.push(unreadableRecord('Zendesk audit', value, parsed.error, url));
+        continue;
+      }
       const createdAt = Date.parse(parsed.data.created_at);
       if (createdAt < startTime * 1000) continue;
-      const via = parsed.data.via?.channel;
+      const events = readAuditEvents(parsed.data.events, url);
+      unreadable.push(...events.unreadable);
       audits.push({
         id: zendeskId(parsed.data.id)!,
         ticketId,
         createdAt,
         authorId: zendeskId(parsed.data.author_id),
-        viaChannel: via === null || via === undefined ? null : String(via),
-        events: parsed.data.events,
+        viaChannel: viaCodeOrLabel(parsed.data.via),
+        events: events.events,
       });
     }
     const requesterId = zendeskId(ticket.requester_id);
@@ -258,36 +278,10 @@ export function createIncrementalSync(options: IncrementalSyncOptions): (list: L
 
   async function ticketEventsPage(list: ListEventsOptions, cursor: SyncCursor): Promise<EventPage> {
     const body = await fetchExport(list, cursor);
-    const page = zendeskTimeExportSchema.parse(body);
-    const seen = new Set(cursor.seen);
-    const audits: AuditLike[] = [];
-    for (const value of Array.isArray(body.ticket_events) ? body.ticket_events : []) {
-      const parsed = zendeskTicketEventSchema.safeParse(value);
-      if (!parsed.success) continue;
-      const item = parsed.data;
-      const createdAt = item.timestamp ? item.timestamp * 1000 : Date.parse(item.created_at);
-      // Time-based exports repeat the items of the boundary second: dedupe by id and update time.
-      const key = `${String(item.id)}@${Math.floor(createdAt / 1000)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const via = item.via?.channel;
-      audits.push({
-        id: zendeskId(item.id)!,
-        ticketId: zendeskId(item.ticket_id)!,
-        createdAt,
-        authorId: zendeskId(item.updater_id),
-        viaChannel: via === null || via === undefined ? null : String(via),
-        events: item.child_events ?? [],
-      });
-    }
-    let next: SyncCursor | null = null;
-    if (!page.end_of_stream) {
-      const endTime = page.end_time ?? cursor.startTime;
-      const boundary = [...seen].filter((key) => key.endsWith(`@${endTime}`));
-      // A page made only of repeats would not move: step past its second.
-      const stuck = endTime <= cursor.startTime && audits.length === 0;
-      next = { ...cursor, startTime: stuck ? cursor.startTime + 1 : endTime, seen: stuck ? [] : boundary };
-    }
+    const { audits, unreadable, next } = readTicketEventsPage(body, cursor, {
+      pageSize: options.pageSize,
+      url: requestUrl(options.subdomain, exportRequest(cursor)),
+    });
     prefetch(list, next);
     await resolveTickets(list.tenantId, audits.map((audit) => audit.ticketId), list.signal);
     await resolveUsers(
@@ -308,7 +302,7 @@ export function createIncrementalSync(options: IncrementalSyncOptions): (list: L
       const requesterId = directory.ticket(list.tenantId, audit.ticketId)?.requesterId ?? null;
       for (const event of eventsFromAudit(context, audit, requesterId, mapping)) events.push(event);
     }
-    return { events, nextCursor: next ? encodeSyncCursor(next) : null };
+    return { events, nextCursor: next ? encodeSyncCursor(next) : null, ...(unreadable.length > 0 ? { unreadable } : {}) };
   }
 
   return async (list) => {

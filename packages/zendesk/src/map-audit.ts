@@ -1,4 +1,5 @@
 import type { Actor, CaseStatus, IncomingEvent } from '@throughline/core/adapter';
+import { viaCodeOrLabel } from './map-channel';
 import { zendeskId } from './map-identities';
 import { caseStatusFromZendesk, csatScoreFromZendesk, priorityFromZendesk } from './map-status';
 import { actorOf } from './ticket-context';
@@ -29,15 +30,22 @@ const botChannels = /answer_bot|ai_agent|automatic_answers|bot/;
 
 const changedFields = ['status', 'custom_status_id', 'priority', 'assignee_id', 'group_id'];
 
-function viaChannel(via: unknown): string | null {
-  const channel = (via as { channel?: unknown } | null | undefined)?.channel;
-  return typeof channel === 'string' || typeof channel === 'number' ? String(channel) : null;
+// Audits say `field_name` + `value`; ticket-events export items may put the value under the field's own key.
+function changedField(event: ZendeskAuditEvent): { field: string | null; value: unknown } {
+  if (event.field_name) return { field: event.field_name, value: event.value };
+  const field = changedFields.find((name) => name in event) ?? null;
+  return { field, value: field ? (event as Record<string, unknown>)[field] : undefined };
+}
+
+function createdValue(event: ZendeskAuditEvent, field: string): unknown {
+  if (event.field_name) return event.field_name === field ? event.value : undefined;
+  return (event as Record<string, unknown>)[field];
 }
 
 /**
- * Reads an audit's events as ticket facts: status, custom status, priority and assignment changes,
- * comments (public or private) and satisfaction ratings. `Create` events and unknown types are skipped:
- * the ticket's opening comes from the ticket itself.
+ * Reads an audit's events as ticket facts: the status a ticket was created with (when not `new`), status,
+ * custom status, priority and assignment changes, comments (public or private) and satisfaction ratings.
+ * Unknown event types are skipped.
  *
  * @param audit - the audit and its events
  * @param requesterId - the ticket's requester, to tell the customer from agents
@@ -51,13 +59,22 @@ export function factsFromAudit(audit: AuditLike, requesterId: string | null, opt
   let status: { status: CaseStatus; previous: CaseStatus | null } | null = null;
   let customStatusId: string | null = null;
   let customCategory: CaseStatus | null = null;
+  let created = false;
   let assignment: { assigneeId: string | null; groupId: string | null } | null = null;
   for (const event of audit.events) {
     const type = event.type ?? event.event_type ?? '';
-    if (type === 'Change') {
-      // Audits say `field_name` + `value`; some export shapes put the value under the field's own key.
-      const field = event.field_name ?? changedFields.find((name) => name in event) ?? null;
-      const value = event.field_name ? event.value : field ? (event as Record<string, unknown>)[field] : undefined;
+    if (type === 'Create') {
+      // The creation audit holds the status the ticket was submitted with (an agent may submit it as pending).
+      const initial = caseStatusFromZendesk(createdValue(event, 'status'));
+      const initialCustom = zendeskId(createdValue(event, 'custom_status_id'));
+      if (initial) status = { status: initial, previous: null };
+      if (initialCustom) {
+        customStatusId = initialCustom;
+        customCategory = options.customStatuses[initialCustom] ?? null;
+      }
+      created ||= initial !== null || initialCustom !== null;
+    } else if (type === 'Change') {
+      const { field, value } = changedField(event);
       if (field === 'status') {
         const next = caseStatusFromZendesk(value);
         if (next) status = { status: next, previous: caseStatusFromZendesk(event.previous_value) };
@@ -74,7 +91,7 @@ export function factsFromAudit(audit: AuditLike, requesterId: string | null, opt
       }
     } else if (type === 'Comment') {
       const authorId = zendeskId(event.author_id) ?? audit.authorId;
-      const channel = viaChannel(event.via) ?? audit.viaChannel ?? '';
+      const channel = viaCodeOrLabel(event.via) ?? audit.viaChannel ?? '';
       const actor: Actor = botChannels.test(channel.toLowerCase())
         ? { kind: 'bot', ...(authorId ? { id: authorId } : {}) }
         : actorOf(options.tenantId, authorId, requesterId, options.directory);
@@ -91,8 +108,9 @@ export function factsFromAudit(audit: AuditLike, requesterId: string | null, opt
       if (score !== null) facts.push({ kind: 'satisfaction', at, ratingId: zendeskId(event.id), score, comment: event.body ?? null });
     }
   }
-  if (status || customCategory) {
-    const next = status?.status ?? customCategory!;
+  const next = status?.status ?? customCategory;
+  // A ticket created `new` is what `ticket.opened` already says; any other initial status is a fact of its own.
+  if (next && !(created && next === 'new')) {
     facts.push({ kind: 'status', at, actor: updater, status: next, previous: status?.previous ?? null, customStatusId });
   }
   if (assignment) facts.push({ kind: 'assigned', at, actor: updater, ...assignment });

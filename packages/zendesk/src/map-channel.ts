@@ -1,4 +1,5 @@
 import type { Channel } from '@throughline/core/adapter';
+import type { ZendeskVia } from './zendesk-api-types';
 
 // Zendesk's via channels are open-ended (https://developer.zendesk.com/documentation/ticketing/reference-guides/via-object-reference/):
 // codes (`web`, `email`, `native_messaging`, `sunshine_conversations_twitter_dm`, …) from the API,
@@ -52,4 +53,23 @@ export function channelFromVia(via: string | number | null | undefined): Channel
   if (token === '' || token === 'web_service' || token === 'api') return 'other';
   for (const [pattern, channel] of rules) if (pattern.test(token)) return channel;
   return 'other';
+}
+
+/**
+ * Reads a `via` as text for `channelFromVia`: the channel code of a `{ channel, source }` object, or the
+ * label itself when Zendesk wrote `via` as a label (`"Web form"` in the ticket-events export).
+ *
+ * @param via - the `via` as Zendesk gave it
+ * @returns the channel code or label, or null when there is none
+ * @example
+ * ```ts
+ * viaCodeOrLabel({ channel: 'email' }); // 'email'
+ * viaCodeOrLabel('Web form'); // 'Web form'
+ * ```
+ */
+export function viaCodeOrLabel(via: ZendeskVia | null | undefined): string | null {
+  if (via === null || via === undefined) return null;
+  if (typeof via === 'string') return via.trim() === '' ? null : via;
+  const channel = via.channel;
+  return channel === null || channel === undefined ? null : String(channel);
 }

@@ -1,10 +1,11 @@
 import { type Actor, type CaseStatus, deriveEventId, type IdentityClaim, type WebhookParseResult } from '@throughline/core/adapter';
+import { viaCodeOrLabel } from './map-channel';
 import { identitiesOfUser, zendeskId } from './map-identities';
 import { caseStatusFromZendesk, priorityFromZendesk } from './map-status';
 import { actorOf, buildTicketContext } from './ticket-context';
 import { eventFromTicketFact, type TicketFact } from './ticket-fact';
 import type { ZendeskDirectory } from './user-directory';
-import { type ZendeskEventWebhook, zendeskUserIdentitySchema, zendeskWebhookCommentSchema } from './zendesk-api-types';
+import { type ZendeskEventWebhook, zendeskUserIdentitySchema, zendeskViaSchema, zendeskWebhookCommentSchema } from './zendesk-api-types';
 
 /** What mapping an event webhook needs besides the body. */
 export interface EventWebhookMappingOptions {
@@ -157,14 +158,14 @@ export function mapEventWebhook(body: ZendeskEventWebhook, options: EventWebhook
   if (!ticketId) return { ok: false, reason: 'missing_fields', message: 'detail.id (the ticket id) is missing' };
   const at = Date.parse(body.time);
   if (Number.isNaN(at)) return { ok: false, reason: 'missing_fields', message: '`time` is not an instant' };
-  const via = (detail.via as { channel?: unknown } | undefined)?.channel;
+  const via = zendeskViaSchema.safeParse(detail.via);
   const context = buildTicketContext(
     options.tenantId,
     options.subdomain,
     {
       ticketId,
       subject: text(detail.subject),
-      via: typeof via === 'string' || typeof via === 'number' ? String(via) : null,
+      via: via.success ? viaCodeOrLabel(via.data) : null,
       priority: detail.priority,
       tags: Array.isArray(detail.tags) ? detail.tags.filter((tag): tag is string => typeof tag === 'string') : null,
       requesterId: zendeskId(detail.requester_id),

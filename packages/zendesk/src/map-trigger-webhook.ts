@@ -1,6 +1,6 @@
 import { type Actor, deriveEventId, type WebhookParseResult } from '@throughline/core/adapter';
 import { caseStatusFromZendesk, csatScoreFromZendesk, priorityFromZendesk } from './map-status';
-import { buildTicketContext } from './ticket-context';
+import { actorOf, buildTicketContext } from './ticket-context';
 import { eventFromTicketFact, type TicketFact } from './ticket-fact';
 import type { ZendeskTriggerBody } from './trigger-template';
 import type { ZendeskDirectory } from './user-directory';
@@ -22,7 +22,9 @@ function isTrue(value: string | null): boolean {
 
 /**
  * Maps a rendered trigger/automation body (the shipped template) to events. The `event` field names
- * the trigger's kind; unknown kinds are ignored. Never throws.
+ * the trigger's kind; unknown kinds are ignored. Never throws. A comment's author is the customer when
+ * they are the requester or an end user the adapter has seen (user export, user event webhook, API);
+ * an author it has never seen who is not the requester counts as an agent.
  *
  * @param body - the parsed template body
  * @param options - tenant, subdomain, directory, signature time and invocation id
@@ -81,10 +83,14 @@ export function mapTriggerWebhook(body: ZendeskTriggerBody, options: TriggerWebh
       if (!comment?.body) return { ok: false, reason: 'missing_fields', message: 'comment.body is empty' };
       const authorId = comment.author_id;
       const name = comment.author_name ? { name: comment.author_name } : {};
+      // Zendesk's own comments (author -1) are a bot's; otherwise the directory's role decides (a CC'd end
+      // user is a customer), and an author the adapter has never seen who is not the requester is an agent.
       const actor: Actor =
         authorId === '-1'
           ? { kind: 'bot', id: authorId, ...name }
-          : { kind: authorId !== null && authorId === requesterId ? 'customer' : 'agent', ...(authorId ? { id: authorId } : {}), ...name };
+          : authorId === null
+            ? { kind: 'agent', ...name }
+            : { ...actorOf(options.tenantId, authorId, requesterId, options.directory), ...name };
       fact = {
         kind: 'comment',
         at,

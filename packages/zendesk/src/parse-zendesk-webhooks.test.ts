@@ -132,6 +132,13 @@ describe('Zendesk event webhooks', () => {
     ]);
   });
 
+  it('names the tenant by subdomain when `accounts` maps the subdomain, not the account id Zendesk sends', async () => {
+    const zendesk = createZendesk({ subdomain: 'acme', webhookSecrets: [secret], accounts: { acme: 'acme' }, clock: { now: () => Date.parse(signedAt) } });
+    const incoming = await readDelivery(await buildTicketCreatedWebhook(ticket, delivery));
+    expect(incoming.request.headers.get('x-zendesk-account-id')).toBe('12514403');
+    expect(await zendesk.doVerifyWebhook(incoming)).toMatchObject({ ok: true, tenantId: 'acme' });
+  });
+
   it('gives the same ids to a redelivery and ignores event types it does not map', async () => {
     const first = only(await parse(adapter(), await buildStatusChangedWebhook(ticket, 'new', delivery)));
     const again = only(await parse(adapter(), await buildStatusChangedWebhook(ticket, 'new', { ...delivery, time: signedAt, signedAt: '2026-11-27T09:01:00Z', invocationId: 'retry' })));
@@ -190,6 +197,20 @@ describe('Zendesk trigger webhooks (the shipped template)', () => {
     expect(fromCustomer).toMatchObject({ type: 'message.received', data: { messageId: `${ticket.id}-inv-c` } });
     const note = only(await parse(adapter(), await buildTriggerWebhook('ticket.comment_added', { ...values, ...comment, 'ticket.latest_comment.is_public': 'false' }, delivery)));
     expect(note.type).toBe('note.added');
+  });
+
+  it("counts a CC'd end user's comment as the customer's, not an agent reply, once the adapter knows the user", async () => {
+    const zendesk = adapter();
+    const cc = account.addUser({ name: 'Bea Lima', email: 'bea@example.com' });
+    expect((await parse(zendesk, await buildUserWebhook(cc, delivery))).ok).toBe(true);
+    const comment = { 'ticket.latest_comment.id': '9002', 'ticket.latest_comment.value': 'Any news?', 'ticket.latest_comment.is_public': 'true', 'ticket.latest_comment.author.id': String(cc.id), 'ticket.latest_comment.author.name': 'Bea Lima' };
+    const fromCc = only(await parse(zendesk, await buildTriggerWebhook('ticket.comment_added', { ...values, ...comment }, { ...delivery, invocationId: 'inv-cc' })));
+    expect(fromCc).toMatchObject({ type: 'message.received', actor: { kind: 'customer', id: String(cc.id), name: 'Bea Lima' } });
+    const fromZendesk = only(await parse(zendesk, await buildTriggerWebhook('ticket.comment_added', { ...values, ...comment, 'ticket.latest_comment.id': '9003', 'ticket.latest_comment.author.id': '-1', 'ticket.latest_comment.author.name': 'Zendesk' }, delivery)));
+    expect(fromZendesk.actor).toEqual({ kind: 'bot', id: '-1', name: 'Zendesk' });
+    // A user the adapter has never seen, who is not the requester, still counts as an agent.
+    const stranger = only(await parse(adapter(), await buildTriggerWebhook('ticket.comment_added', { ...values, ...comment, 'ticket.latest_comment.id': '9004' }, delivery)));
+    expect(stranger).toMatchObject({ type: 'message.sent', actor: { kind: 'agent', id: String(cc.id), name: 'Bea Lima' } });
   });
 
   it('keys changes by invocation id so a retry signed later is the same event', async () => {

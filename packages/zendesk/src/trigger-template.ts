@@ -18,6 +18,11 @@ export type ZendeskTriggerEventKind = (typeof zendeskTriggerEventKinds)[number];
  * `ticket.status_changed`, `ticket.priority_changed`, `ticket.assigned`, `ticket.satisfaction_rated`);
  * every other line stays as is. Placeholders render as text, so every value is quoted; Zendesk escapes
  * them for JSON bodies. Placeholders a ticket lacks render empty and are read as absent.
+ *
+ * A comment's author (`{{ticket.latest_comment.author.id}}`) is the customer when it is the requester, or an
+ * end user the adapter has seen (through the user export of a backfill, a `zen:event-type:user.*` event
+ * webhook or the API); otherwise a non-requester author counts as an agent, so a CC'd end user the adapter
+ * has not seen yet would stop reply clocks. Subscribe an event webhook to user events to keep roles known.
  */
 export const zendeskTriggerBodyTemplate = `{
   "throughline": 1,

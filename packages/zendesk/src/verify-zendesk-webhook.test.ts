@@ -87,7 +87,22 @@ describe('Zendesk webhook verification', () => {
     expect(await verifier()(await delivery({ accountId: '999' }))).toMatchObject({ ok: false, reason: 'unknown_tenant' });
   });
 
-  it('finds the tenant from a trigger body subdomain when the account header is missing', async () => {
+  it('maps by subdomain when the account id in the header is not mapped, as `accounts: { acme: ... }` promises', async () => {
+    const bySubdomain = (subdomain?: string) =>
+      createZendeskWebhookVerifier({ secrets: [secret], replayWindowMs: 300_000, accounts: { otherco: 'other' }, clock: { now: () => at }, ...(subdomain ? { subdomain } : {}) });
+    // Trigger bodies name the account in `{{ticket.url}}`; Zendesk still sends `X-Zendesk-Account-Id`.
+    const triggerBody = '{"throughline":1,"account_url":"otherco.zendesk.com/agent/tickets/5"}';
+    const trigger = await delivery({ body: triggerBody, accountId: '777001' });
+    expect(trigger.request.headers.get('x-zendesk-account-id')).toBe('777001');
+    expect(await bySubdomain()(trigger)).toMatchObject({ ok: true, tenantId: 'other' });
+    // Event bodies only carry the account id: the adapter's own subdomain names the tenant.
+    const event = await delivery({ accountId: '777001' });
+    expect(await bySubdomain()(event)).toMatchObject({ ok: false, reason: 'unknown_tenant' });
+    expect(await bySubdomain('otherco')(event)).toMatchObject({ ok: true, tenantId: 'other' });
+    expect(await bySubdomain('acme')(event)).toMatchObject({ ok: false, reason: 'unknown_tenant' });
+  });
+
+  it('finds the tenant from the body when the account header is missing', async () => {
     const triggerBody = '{"throughline":1,"account_url":"otherco.zendesk.com/agent/tickets/5"}';
     const signed = await delivery({ body: triggerBody });
     const headers = new Headers(signed.request.headers);

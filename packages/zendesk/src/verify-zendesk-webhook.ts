@@ -28,8 +28,13 @@ export interface ZendeskWebhookVerifierOptions {
   secrets: ReadonlyArray<string>;
   /** Max distance between the signature timestamp and now, either way, in ms. */
   replayWindowMs: number;
-  /** Account id or subdomain → tenant id. */
+  /** Account id or subdomain → tenant id; subdomain keys in lower case. */
   accounts: Readonly<Record<string, string>>;
+  /**
+   * The adapter's own subdomain (`acme`): names the tenant through `accounts` when the delivery's account
+   * id is not mapped and its body names no mapped subdomain (event webhooks carry only the account id).
+   */
+  subdomain?: string;
   /** Where the verifier reads the time for the replay window. */
   clock: ZendeskClock;
 }
@@ -54,23 +59,38 @@ function signatureTime(timestamp: string): number {
   return /^[\x20-\x7e]+$/.test(timestamp) ? Date.parse(timestamp) : Number.NaN;
 }
 
-function tenantFromBody(bodyText: string, accounts: Readonly<Record<string, string>>): string | undefined {
-  // Only when the account header is missing: event bodies carry `account_id`, trigger bodies `{{ticket.url}}`.
+function subdomainOfBody(body: { account_url?: unknown }): string | null {
+  const match = typeof body.account_url === 'string' ? /^(?:https?:\/\/)?([a-z0-9-]+)\.zendesk\.com/i.exec(body.account_url) : null;
+  return match?.[1] ? match[1].toLowerCase() : null;
+}
+
+/**
+ * Names the tenant of a signed delivery. Zendesk sends `X-Zendesk-Account-Id` on every request, but
+ * `accounts` may be keyed by subdomain: when the header's id is not mapped, the subdomain decides — the one
+ * in a trigger body's `{{ticket.url}}`, else the adapter's own. The body's `account_id` is read only when
+ * the header is missing.
+ */
+function tenantOf(accountId: string | null, bodyText: string, accounts: Readonly<Record<string, string>>, subdomain: string | null): string | undefined {
+  if (accountId && accounts[accountId]) return accounts[accountId];
+  let body: { account_id?: unknown; account_url?: unknown } = {};
   try {
-    const body = JSON.parse(bodyText) as { account_id?: unknown; account_url?: unknown };
-    const accountId = body.account_id === undefined ? undefined : String(body.account_id);
-    if (accountId && accounts[accountId]) return accounts[accountId];
-    const match = typeof body.account_url === 'string' ? /^(?:https?:\/\/)?([a-z0-9-]+)\.zendesk\.com/i.exec(body.account_url) : null;
-    return match?.[1] ? accounts[match[1].toLowerCase()] : undefined;
+    const parsed: unknown = JSON.parse(bodyText);
+    if (typeof parsed === 'object' && parsed !== null) body = parsed;
   } catch {
-    return undefined;
+    // Not JSON: only the adapter's subdomain can name the tenant.
   }
+  const bodyAccountId = !accountId && body.account_id !== undefined ? String(body.account_id) : null;
+  if (bodyAccountId && accounts[bodyAccountId]) return accounts[bodyAccountId];
+  const bodySubdomain = subdomainOfBody(body);
+  if (bodySubdomain && accounts[bodySubdomain]) return accounts[bodySubdomain];
+  return subdomain ? accounts[subdomain] : undefined;
 }
 
 /**
  * Builds the verifier for Zendesk webhooks: base64 HMAC-SHA256 over `timestamp + raw body`,
- * timestamps outside the replay window refused, the account mapped to a tenant, and the
- * invocation id returned as the delivery id (Zendesk keeps it across retries).
+ * timestamps outside the replay window refused, the account mapped to a tenant (by the
+ * `X-Zendesk-Account-Id` header, else by subdomain), and the invocation id returned as the delivery id
+ * (Zendesk keeps it across retries).
  *
  * @param options - secrets, replay window, account mapping and clock
  * @returns a function that checks a delivery and never throws
@@ -85,6 +105,7 @@ export function createZendeskWebhookVerifier(options: ZendeskWebhookVerifierOpti
   if (options.secrets.length === 0) throw new TypeError('At least one signing secret is required');
   const check = createZendeskSignatureCheck(options.secrets);
   const accounts = options.accounts;
+  const subdomain = options.subdomain?.toLowerCase() ?? null;
   return async (delivery) => {
     const headers = delivery.request.headers;
     const signature = headers.get(zendeskWebhookHeaders.signature);
@@ -106,7 +127,7 @@ export function createZendeskWebhookVerifier(options: ZendeskWebhookVerifierOpti
       return { ok: false, reason: 'invalid_signature', message: 'X-Zendesk-Webhook-Signature does not match the timestamp and body' };
     }
     const accountId = headers.get(zendeskWebhookHeaders.accountId);
-    const tenantId = (accountId ? accounts[accountId] : undefined) ?? (accountId ? undefined : tenantFromBody(delivery.bodyText, accounts));
+    const tenantId = tenantOf(accountId, delivery.bodyText, accounts, subdomain);
     if (!tenantId) {
       return { ok: false, reason: 'unknown_tenant', message: `Zendesk account ${accountId ?? '(unnamed)'} is not mapped to a tenant` };
     }

@@ -6,10 +6,19 @@ import { z } from 'zod';
 /** A Zendesk id: number or decimal string. */
 export const zendeskIdSchema = z.union([z.number(), z.string().min(1)]);
 
-/** The `via` object of tickets, audits and events. */
-export const zendeskViaSchema = z
+/** The `via` object of tickets, audits and comment events: `{ channel, source }`. */
+export const zendeskViaObjectSchema = z
   .object({ channel: z.union([z.string(), z.number()]).nullish(), source: z.unknown().nullish() })
   .loose();
+
+/**
+ * Where something came from: the `{ channel, source }` object, or a label such as `"Web form"`, `"Mail"` or
+ * `"Rule"`, which the ticket-events export writes on its items and on their change events
+ * (https://developer.zendesk.com/api-reference/ticketing/ticket-management/incremental_exports/).
+ */
+export const zendeskViaSchema = z.union([z.string(), zendeskViaObjectSchema]);
+/** A Zendesk `via`: an object with a channel code, or a label. */
+export type ZendeskVia = z.infer<typeof zendeskViaSchema>;
 
 /** A ticket as the REST API and exports return it. */
 export const zendeskTicketSchema = z
@@ -104,6 +113,9 @@ export const zendeskAuditSchema = z
 /** A ticket audit. */
 export type ZendeskAudit = z.infer<typeof zendeskAuditSchema>;
 
+/** A ticket audit whose events are left unread, to be read one by one. */
+export const zendeskAuditEnvelopeSchema = zendeskAuditSchema.extend({ events: z.array(z.unknown()) });
+
 /** An item of the time-based ticket-events export: an audit with its child events. */
 export const zendeskTicketEventSchema = z
   .object({
@@ -119,6 +131,9 @@ export const zendeskTicketEventSchema = z
   .loose();
 /** An item of the ticket-events export. */
 export type ZendeskTicketEvent = z.infer<typeof zendeskTicketEventSchema>;
+
+/** An item of the ticket-events export whose child events are left unread, to be read one by one. */
+export const zendeskTicketEventEnvelopeSchema = zendeskTicketEventSchema.extend({ child_events: z.array(z.unknown()).nullish() });
 
 /** A page of a cursor-based incremental export. */
 export const zendeskCursorExportSchema = z

@@ -6,6 +6,7 @@ import {
   type SendResult,
   ValidationError,
 } from '@throughline/core/adapter';
+import { viaCodeOrLabel } from './map-channel';
 import { zendeskId } from './map-identities';
 import { caseStatusFromZendesk } from './map-status';
 import { summarizeTimeline } from './summarize-timeline';
@@ -83,14 +84,13 @@ function parseTicketAndAudit(body: Body): { ticket: ZendeskTicket; audit: Return
 }
 
 function contextOf(tenantId: string, ticket: ZendeskTicket, options: ZendeskOutboundOptions) {
-  const via = ticket.via?.channel;
   return buildTicketContext(
     tenantId,
     options.subdomain,
     {
       ticketId: zendeskId(ticket.id)!,
       subject: ticket.subject ?? null,
-      via: via === null || via === undefined ? null : String(via),
+      via: viaCodeOrLabel(ticket.via),
       priority: ticket.priority,
       tags: ticket.tags ?? null,
       requesterId: zendeskId(ticket.requester_id),

@@ -44,7 +44,10 @@ export const zendeskSettingsSchema = z.object({
   acceptTestSecret: z.boolean().default(false),
   /** How far a signature timestamp may be from now, either way, in ms (default 5 minutes). */
   replayWindowMs: z.number().int().positive().default(5 * 60_000),
-  /** Account id or subdomain → Throughline tenant id. */
+  /**
+   * Account id or subdomain → Throughline tenant id. A delivery is mapped by its `X-Zendesk-Account-Id`;
+   * when that id is not a key, by the subdomain in a trigger body's `{{ticket.url}}`, else by `subdomain`.
+   */
   accounts: z.record(z.string().min(1), z.string().min(1)).refine((value) => Object.keys(value).length > 0, {
     message: 'map at least one Zendesk account to a tenant',
   }),

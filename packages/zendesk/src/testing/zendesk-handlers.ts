@@ -2,6 +2,7 @@ import { HttpResponse, http, type RequestHandler } from 'msw';
 import { authorizationHeader } from '../zendesk-rest-client';
 import type { ZendeskCredentials } from '../zendesk-settings';
 import { FakeRateWindow } from './fake-rate-limit';
+import { ticketEventsExportItem } from './fake-ticket-events';
 import type { FakeZendeskAccount, FakeZendeskTicket, FakeZendeskUser } from './fake-zendesk-account';
 
 /** How the fake Zendesk behaves. */
@@ -69,8 +70,8 @@ function userJson(user: FakeZendeskUser): Json {
  * Builds msw handlers that behave like a Zendesk account: Basic/Bearer authentication, the per-minute
  * account limit with `X-Rate-Limit`/`ratelimit-*` headers, the incremental-export limit with a
  * `zendesk-ratelimit-incremental-exports` header, 429 with `Retry-After` and Zendesk's error body,
- * cursor-based user and ticket exports, the time-based ticket-events export (with `comment_events`),
- * metric events, audits with cursor pagination, ticket create/update, SLA policies and schedules.
+ * cursor-based user and ticket exports, the time-based ticket-events export (`via` labels, `Create` and
+ * `Change` events keyed by field, `comment_events`, pages capped at `per_page`), metric events, audits with cursor pagination, ticket create/update, SLA policies and schedules.
  *
  * @param account - the seeded account
  * @param options - credentials, clock and limits
@@ -172,22 +173,11 @@ export function createZendeskHandlers(account: FakeZendeskAccount, options: Zend
     const audits = account.allAudits();
     let start = lowerBound(audits, (audit) => seconds(audit.created_at) >= startTime);
     if (start === -1) start = audits.length;
-    let end = Math.min(audits.length, start + size);
-    // A time-based page never splits a second: every item of the last second is included.
+    const end = Math.min(audits.length, start + size);
+    // A page holds at most `per_page` items, even when that cuts a second in two: the next page starts
+    // again at the last item's second, so its items that were already sent come back.
+    const page = audits.slice(start, end).map((audit) => ticketEventsExportItem(audit, includeComments));
     const lastSecond = end > start ? seconds(audits[end - 1]!.created_at) : startTime;
-    while (end < audits.length && seconds(audits[end]!.created_at) === lastSecond) end++;
-    const page = audits.slice(start, end).map((audit) => ({
-      id: audit.id,
-      ticket_id: audit.ticket_id,
-      timestamp: seconds(audit.created_at),
-      created_at: audit.created_at,
-      updater_id: audit.author_id,
-      via: audit.via,
-      event_type: 'Audit',
-      child_events: audit.events
-        .filter((event) => event.type !== 'Create' && (includeComments || event.type !== 'Comment'))
-        .map((event) => (event.type === 'Comment' && !includeComments ? { id: event.id, comment_present: true, comment_public: event.public } : event)),
-    }));
     return json(
       {
         ticket_events: page,
