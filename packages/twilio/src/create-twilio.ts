@@ -103,7 +103,7 @@ export function createTwilio(settings: TwilioSettings): TwilioAdapter {
       }
     },
     async doListEvents(options: ListEventsOptions): Promise<EventPage> {
-      return listTwilioEvents(options, { client, accountSid: accountOf(options.tenantId), pageSize: resolved.pageSize });
+      return listTwilioEvents(options, { client, accountSid: accountOf(options.tenantId), pageSize: resolved.pageSize, apiBaseUrl: resolved.apiBaseUrl });
     },
     async doSend(message: OutboundMessage): Promise<SendResult> {
       return sendTwilioMessage(message, { client, settings: resolved, accountSid: accountOf(message.tenantId) });

@@ -1,5 +1,6 @@
 import type { Customer, DeliveryOutcome, IncomingEvent, SupportCase, WebhookParseResult } from '@throughline/core/adapter';
 import { incomingEventSchema } from '@throughline/core/adapter';
+import { createMemoryStore, createThroughline } from '@throughline/core';
 import { describe, expect, it } from 'vitest';
 import { customerNumber, ingest, shopNumber, tenantId, testAdapter, webhooks } from './test-fixtures';
 import { twilioSid } from './testing/twilio-sids';
@@ -223,7 +224,66 @@ describe('voice', () => {
     const [bridged] = eventsOf(await parse(await webhooks.enqueueAction({ callSid, from: customerNumber, to: shopNumber, queueResult: 'bridged', queueTime: 42 })));
     expect(bridged).toMatchObject({ type: 'call.answered', data: { waitSeconds: 42 } });
     expect(bridged!.id).not.toBe(abandoned!.id);
-    expect(await parse(await webhooks.enqueueAction({ callSid, from: customerNumber, to: shopNumber, queueResult: 'leave', queueTime: 5 }))).toMatchObject({ ok: true, kind: 'ignored' });
+  });
+
+  it('answers every Enqueue action with TwiML, a caller who left the queue with an empty Response and no event', async () => {
+    for (const queueResult of ['leave', 'redirected', 'bridged', 'hangup']) {
+      const parsed = await parse(await webhooks.enqueueAction({ callSid, from: customerNumber, to: shopNumber, queueResult, queueTime: 5 }));
+      const events = eventsOf(parsed);
+      expect(events).toHaveLength(queueResult === 'leave' || queueResult === 'redirected' ? 0 : 1);
+      if (!(parsed.ok && parsed.kind === 'events' && parsed.respond)) throw new Error('expected a respond hook');
+      const response = await parsed.respond(emptyOutcome);
+      expect(response.headers.get('content-type')).toContain('text/xml');
+      expect(await response.text()).toMatch(/<Response\/>$/);
+    }
+  });
+
+  it('answers an Enqueue action that left the queue with TwiML through webhooks.handle, never JSON', async () => {
+    const throughline = createThroughline({ store: createMemoryStore(), adapters: [testAdapter()] });
+    const answer = await throughline.webhooks.handle(await webhooks.enqueueAction({ callSid, from: customerNumber, to: shopNumber, queueResult: 'leave', queueTime: 12 }));
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toContain('text/xml');
+    expect(await answer.text()).toMatch(/^<\?xml[^>]*\?><Response\/>$/);
+    await throughline.close();
+  });
+
+  it('recognises a Dial action callback: an answered dial is call.answered, an unanswered one call.missed, both answered with empty TwiML, never re-enqueued', async () => {
+    const dialCallSid = twilioSid('CA', 77);
+    const cases = [
+      { dialCallStatus: 'completed', type: 'call.answered' },
+      { dialCallStatus: 'no-answer', type: 'call.missed' },
+      { dialCallStatus: 'busy', type: 'call.missed' },
+    ] as const;
+    for (const item of cases) {
+      const parsed = await parse(await webhooks.dialAction({ callSid, dialCallSid, from: customerNumber, to: shopNumber, dialCallStatus: item.dialCallStatus, dialCallDuration: 130 }));
+      const [event, ...rest] = eventsOf(parsed);
+      expect(rest).toHaveLength(0);
+      expect(event).toMatchObject({ type: item.type, data: { callId: callSid, waitSeconds: null }, thread: `twilio:call:${callSid}` });
+      if (event?.type === 'call.missed') expect(event.data.reason).toBe(item.dialCallStatus);
+      if (!(parsed.ok && parsed.kind === 'events' && parsed.respond)) throw new Error('expected a respond hook');
+      const twiml = await (await parsed.respond(emptyOutcome)).text();
+      expect(twiml).not.toContain('<Enqueue');
+      expect(twiml).toMatch(/<Response\/>$/);
+    }
+  });
+
+  it('routes the status callback of a recorded call to call.ended, not voicemail.left', async () => {
+    const recording = { recordingSid: twilioSid('RE', 8), durationSeconds: 90 };
+    const parsed = await parse(
+      await webhooks.callStatus({ callSid, status: 'completed', sequenceNumber: 3, timestamp: new Date('2026-01-01T10:01:35Z'), from: shopNumber, to: customerNumber, direction: 'outbound-api', callDuration: 95, recording }),
+    );
+    const events = eventsOf(parsed);
+    expect(events.map((event) => event.type)).toEqual(['call.ended']);
+    expect(events[0]).toMatchObject({ entity: { key: `twilio:call:${callSid}`, version: 3 }, data: { callId: callSid, talkSeconds: 95 } });
+    const inbound = await parse(
+      await webhooks.callStatus({ callSid, status: 'completed', sequenceNumber: 3, timestamp: new Date('2026-01-01T10:01:35Z'), from: customerNumber, to: shopNumber, callDuration: 95, recording }),
+    );
+    expect(eventsOf(inbound).map((event) => event.type)).toEqual(['call.ended']);
+  });
+
+  it('ignores the recording status callback of a recorded conversation: only <Record> leaves a voicemail', async () => {
+    const parsed = await parse(await webhooks.recording({ callSid, from: customerNumber, to: shopNumber, durationSeconds: 90, status: 'completed', withCaller: false, source: 'DialVerb' }));
+    expect(parsed).toMatchObject({ ok: true, kind: 'ignored' });
   });
 
   it('maps a recording to voicemail.left, with the same id from the Record action and the recording status callback', async () => {

@@ -4,6 +4,7 @@ import { mapInboundMessage, mapMessageStatus } from './messaging/map-message-web
 import { fieldRecord, readTwilioDelivery } from './read-twilio-delivery';
 import {
   callStatusParamsSchema,
+  dialActionParamsSchema,
   enqueueActionParamsSchema,
   inboundMessageParamsSchema,
   incomingCallParamsSchema,
@@ -13,6 +14,7 @@ import {
 import type { ResolvedTwilioSettings } from './twilio-settings';
 import { answerIncomingCall } from './voice/answer-incoming-call';
 import { type IgnoredCallback, mapCallStatus, mapEnqueueAction, mapIncomingCall, mapRecording } from './voice/map-call-webhook';
+import { mapDialAction } from './voice/map-dial-action';
 import { emptyTwiml, twimlResponse } from './voice/twiml';
 import { signedWebhookUrl } from './verify-twilio-webhook';
 
@@ -37,8 +39,17 @@ function result(mapped: IncomingEvent | IgnoredCallback): WebhookParseResult {
 }
 
 /**
+ * The answer to a TwiML action callback (`<Enqueue>`, `<Dial>`): Twilio executes what it receives, so even a
+ * callback with no event is answered with TwiML (an empty `<Response/>` ends the call), never the core's JSON.
+ */
+function actionResult(mapped: IncomingEvent | IgnoredCallback): WebhookParseResult {
+  return { ok: true, kind: 'events', events: 'ignored' in mapped ? [] : [mapped], respond: answerWithEmptyTwiml };
+}
+
+/**
  * Reads a verified Twilio delivery: inbound messages, message statuses, incoming calls (answered with
- * TwiML from the `voiceResponder`), call statuses, `<Enqueue>` results and recordings. Never throws.
+ * TwiML from the `voiceResponder`), call statuses, `<Enqueue>` and `<Dial>` results (always answered with
+ * TwiML) and recordings. Never throws.
  *
  * @param delivery - the verified delivery
  * @param tenantId - the tenant verification named
@@ -71,17 +82,23 @@ export async function parseTwilioWebhook(
   }
 
   if (record.CallSid !== undefined) {
-    if (record.RecordingSid !== undefined || record.RecordingUrl !== undefined) {
-      const params = readParams(recordingParamsSchema, record, 'The recording callback');
-      return isFailure(params) ? params : result(mapRecording(params, tenantId, receivedAt));
-    }
-    if (record.QueueResult !== undefined) {
-      const params = readParams(enqueueActionParamsSchema, record, 'The <Enqueue> action callback');
-      return isFailure(params) ? params : result(mapEnqueueAction(params, tenantId, receivedAt));
-    }
+    // Most specific first: a recorded call's status callback also carries RecordingSid and RecordingUrl, and a
+    // <Dial record> action carries RecordingUrl; only <Record> actions and recording status callbacks are voicemails.
     if (record.SequenceNumber !== undefined || record.CallbackSource !== undefined) {
       const params = readParams(callStatusParamsSchema, record, 'The call status callback');
       return isFailure(params) ? params : result(mapCallStatus(params, tenantId, receivedAt));
+    }
+    if (record.DialCallStatus !== undefined) {
+      const params = readParams(dialActionParamsSchema, record, 'The <Dial> action callback');
+      return isFailure(params) ? params : actionResult(mapDialAction(params, tenantId, receivedAt));
+    }
+    if (record.QueueResult !== undefined) {
+      const params = readParams(enqueueActionParamsSchema, record, 'The <Enqueue> action callback');
+      return isFailure(params) ? params : actionResult(mapEnqueueAction(params, tenantId, receivedAt));
+    }
+    if (record.RecordingSid !== undefined || record.RecordingUrl !== undefined) {
+      const params = readParams(recordingParamsSchema, record, 'The recording callback');
+      return isFailure(params) ? params : result(mapRecording(params, tenantId, receivedAt));
     }
     const params = readParams(incomingCallParamsSchema, record, 'The incoming call');
     if (isFailure(params)) return params;

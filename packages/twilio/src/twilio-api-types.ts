@@ -71,6 +71,16 @@ export const enqueueActionParamsSchema = incomingCallParamsSchema.extend({
 /** An `<Enqueue>` action callback's parameters. */
 export type EnqueueActionParams = z.infer<typeof enqueueActionParamsSchema>;
 
+/** The `<Dial>` action callback: how the dialled leg ended and, once answered, how long it lasted. */
+export const dialActionParamsSchema = incomingCallParamsSchema.extend({
+  DialCallStatus: z.string().min(1),
+  DialCallSid: text,
+  DialCallDuration: text,
+  DialBridged: text,
+});
+/** A `<Dial>` action callback's parameters. */
+export type DialActionParams = z.infer<typeof dialActionParamsSchema>;
+
 /** A recording callback (`<Record>` action or recording status callback). */
 export const recordingParamsSchema = incomingCallParamsSchema.extend({
   RecordingSid: z.string().min(1),
@@ -78,6 +88,7 @@ export const recordingParamsSchema = incomingCallParamsSchema.extend({
   RecordingDuration: text,
   RecordingStatus: text,
   RecordingStartTime: text,
+  RecordingSource: text,
 });
 /** A recording callback's parameters. */
 export type RecordingParams = z.infer<typeof recordingParamsSchema>;

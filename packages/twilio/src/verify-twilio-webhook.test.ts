@@ -1,3 +1,4 @@
+import { createMemoryStore, createThroughline } from '@throughline/core';
 import { readDelivery } from '@throughline/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createTwilioWebhookBuilder } from './testing/twilio-webhook-builder';
@@ -60,6 +61,22 @@ describe('X-Twilio-Signature verification', () => {
     const signed = await builder.inboundSms(sms);
     const proxied = new Request('http://internal:8080/webhooks/twilio?source=sms', { method: 'POST', headers: signed.headers, body: await signed.text() });
     expect(await verify(proxied, testAdapter({ publicBaseUrl: 'https://acme.test/api' }))).toMatchObject({ ok: true });
+  });
+
+  it('rewrites the URL once when both the core publicUrl and publicBaseUrl name the same public URL', async () => {
+    const publicBase = 'https://acme.test/twilio';
+    const builder = createTwilioWebhookBuilder({ authToken, accountSid, url: `${publicBase}/webhooks/twilio` });
+    const throughline = createThroughline({ store: createMemoryStore(), publicUrl: publicBase, adapters: [testAdapter({ publicBaseUrl: publicBase })] });
+    // The proxy forwards https://acme.test/twilio/… to http://10.0.0.7:3000/…
+    const proxied = async () => {
+      const signed = await builder.inboundSms(sms);
+      return new Request('http://10.0.0.7:3000/webhooks/twilio', { method: 'POST', headers: signed.headers, body: await signed.text() });
+    };
+    const answer = await throughline.webhooks.handle(await proxied());
+    expect(answer.status).toBe(200);
+    await throughline.close();
+    // Without the core's rewrite, publicBaseUrl alone still rebuilds the public URL.
+    expect(await verify(await proxied(), testAdapter({ publicBaseUrl: publicBase }))).toMatchObject({ ok: true });
   });
 
   it('keeps a percent-encoded query verbatim', async () => {

@@ -12,9 +12,24 @@ export interface TwilioVerificationContext {
 
 const encoder = new TextEncoder();
 
+/** Whether the URL is already under the public base URL (the core's `publicUrl` rewrote it): same origin and path prefix. */
+function isUnderPublicBase(url: URL, publicBaseUrl: string): boolean {
+  let base: URL;
+  try {
+    base = new URL(publicBaseUrl);
+  } catch {
+    return false;
+  }
+  if (url.origin !== base.origin) return false;
+  const prefix = base.pathname.replace(/\/+$/, '');
+  return prefix === '' || url.pathname === prefix || url.pathname.startsWith(`${prefix}/`);
+}
+
 /**
  * The URL Twilio requested: the public base URL plus the request's path and query when the app sits
  * behind a proxy, the request URL otherwise; the query is kept as received and the fragment dropped.
+ * A URL already under the public base URL (the core's `publicUrl` rewrote it) is used as it is, so the
+ * prefix is never added twice.
  *
  * @param url - the delivery URL
  * @param publicBaseUrl - the configured public origin and path prefix, if any
@@ -24,11 +39,13 @@ const encoder = new TextEncoder();
  * // Behind a proxy that forwards https://support.acme.com/twilio/… to http://10.0.0.5:3000/…
  * signedWebhookUrl(new URL('http://10.0.0.5:3000/webhooks/twilio?tenant=acme'), 'https://support.acme.com/twilio');
  * // 'https://support.acme.com/twilio/webhooks/twilio?tenant=acme'
+ * signedWebhookUrl(new URL('https://support.acme.com/twilio/webhooks/twilio'), 'https://support.acme.com/twilio');
+ * // 'https://support.acme.com/twilio/webhooks/twilio' (already public: unchanged)
  * ```
  */
 export function signedWebhookUrl(url: URL, publicBaseUrl: string | null): string {
   const withoutHash = url.hash ? url.href.slice(0, url.href.length - url.hash.length) : url.href;
-  if (publicBaseUrl === null) return withoutHash;
+  if (publicBaseUrl === null || isUnderPublicBase(url, publicBaseUrl)) return withoutHash;
   return publicBaseUrl + withoutHash.slice(url.origin.length);
 }
 

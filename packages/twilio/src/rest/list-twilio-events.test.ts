@@ -1,8 +1,10 @@
 import { type IncomingEvent, ValidationError } from '@throughline/core/adapter';
+import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { accountSid, authToken, customerNumber, shopNumber, tenantId, testAdapter } from '../test-fixtures';
 import { createTwilioFake } from '../testing/twilio-fake';
+import { twilioSid } from '../testing/twilio-sids';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -22,13 +24,17 @@ function seeded() {
     { from: `whatsapp:${shopNumber}`, to: `whatsapp:${customerNumber}`, body: 'late', direction: 'outbound-api' as const, status: 'undelivered', errorCode: 63016, sentAt: at(31) },
   ]);
   twilio.seedCalls([
-    { from: customerNumber, to: shopNumber, startedAt: at(5), durationSeconds: 240 },
+    // Answered: Twilio answered at 10:05, the caller waited, then a <Dial> reached an agent for 180 s.
+    { sid: bridgedCall, from: customerNumber, to: shopNumber, startedAt: at(5), durationSeconds: 240 },
+    { from: shopNumber, to: agentNumber, startedAt: new Date(at(5).getTime() + 45_000), direction: 'outbound-dial', parentCallSid: bridgedCall, durationSeconds: 180 },
     { from: customerNumber, to: shopNumber, startedAt: at(6), status: 'no-answer' },
-    { from: shopNumber, to: '+15550001111', startedAt: at(6), direction: 'outbound-dial', parentCallSid: 'CA_parent' },
     { from: customerNumber, to: shopNumber, startedAt: at(-5) },
   ]);
   return twilio;
 }
+
+const bridgedCall = twilioSid('CA', 0x501);
+const agentNumber = '+15550001111';
 
 async function backfill(adapter = testAdapter({ pageSize: 3 }), cursor: string | null = null, stopAfter = 1000) {
   const events: IncomingEvent[] = [];
@@ -52,13 +58,55 @@ describe('backfill', () => {
     expect(types.filter((type) => type === 'message.received')).toHaveLength(7);
     expect(types.filter((type) => type === 'message.sent')).toHaveLength(2);
     expect(types.filter((type) => type === 'call.started')).toHaveLength(2);
-    expect(events.find((event) => event.type === 'call.ended')).toMatchObject({ data: { talkSeconds: 240 } });
+    expect(events.find((event) => event.type === 'call.ended')).toMatchObject({ data: { callId: bridgedCall, talkSeconds: 180 } });
     expect(events.find((event) => event.type === 'call.missed')).toMatchObject({ data: { reason: 'no-answer' } });
     expect(events.some((event) => event.type === 'message.received' && event.data.body === 'before the backfill window')).toBe(false);
     expect(events.find((event) => event.type === 'message.status' && event.channel === 'whatsapp')).toMatchObject({ data: { status: 'undelivered', errorCode: '63016' } });
     const pages = twilio.requests.filter((request) => request.url.includes('/Messages.json'));
     expect(pages.length).toBeGreaterThan(2);
     expect(pages.slice(1).every((request) => request.url.includes('PageToken='))).toBe(true);
+  });
+
+  it('tells an abandoned inbound call from a bridged one by its child legs: only a bridged call ends with talk time, that of the agent leg', async () => {
+    const twilio = seeded();
+    const abandoned = twilio.seedCalls([
+      // Twilio answered, the caller waited in the <Enqueue> queue for 200 s and hung up: the call is `completed` with no child leg.
+      { from: customerNumber, to: shopNumber, startedAt: at(8), durationSeconds: 200 },
+    ])[0]!;
+    const outbound = twilio.seedCalls([{ from: shopNumber, to: customerNumber, startedAt: at(9), direction: 'outbound-api', durationSeconds: 75 }])[0]!;
+    const { events } = await backfill();
+    const ofCall = (sid: string) => events.filter((event) => event.source.externalId === sid).map((event) => event.type);
+    expect(ofCall(abandoned.sid)).toEqual(['call.started']);
+    expect(ofCall(bridgedCall)).toEqual(['call.started', 'call.ended']);
+    expect(events.find((event) => event.type === 'call.ended' && event.data.callId === bridgedCall)).toMatchObject({ data: { talkSeconds: 180 } });
+    expect(events.find((event) => event.type === 'call.ended' && event.data.callId === outbound.sid)).toMatchObject({ data: { talkSeconds: 75 } });
+    expect(twilio.requests.some((request) => request.url.includes(`ParentCallSid=${bridgedCall}`))).toBe(true);
+  });
+
+  it('maps auto-replies to a bot and API sends to the system, so neither counts as an agent reply', async () => {
+    const twilio = seeded();
+    twilio.seedMessages([{ from: shopNumber, to: customerNumber, body: 'Thanks! We will get back to you.', direction: 'outbound-reply', sentAt: at(1) }]);
+    const { events } = await backfill();
+    const sent = events.filter((event) => event.type === 'message.sent');
+    expect(sent.find((event) => event.type === 'message.sent' && event.data.body === 'Thanks! We will get back to you.')).toMatchObject({ actor: { kind: 'bot' } });
+    expect(sent.find((event) => event.type === 'message.sent' && event.data.body === 'answer')).toMatchObject({ actor: { kind: 'system' } });
+    expect(sent.some((event) => event.actor.kind === 'agent')).toBe(false);
+  });
+
+  it('returns records it cannot read as unreadable instead of dropping them', async () => {
+    seeded();
+    const broken = { sid: 42, direction: 'inbound', date_sent: 'Sat, 10 Jan 2026 00:02:00 +0000' };
+    server.use(
+      http.get(`https://api.twilio.com/2010-04-01/Accounts/${accountSid}/Messages.json`, () =>
+        HttpResponse.json({ messages: [broken], next_page_uri: null, page: 0, page_size: 3, start: 0, end: 0 }),
+      ),
+    );
+    const page = await testAdapter({ pageSize: 3 }).doListEvents({ tenantId, since, cursor: null });
+    expect(page.events).toEqual([]);
+    expect(page.unreadable).toHaveLength(1);
+    expect(page.unreadable![0]).toMatchObject({ reason: 'invalid_record', record: broken });
+    expect(page.unreadable![0]!.url).toMatch(/^https:\/\/api\.twilio\.com\/2010-04-01\/Accounts\/AC[0-9a-f]+\/Messages\.json\?/);
+    expect(page.unreadable![0]!.message).toMatch(/sid/);
   });
 
   it('uses the same event ids as the webhooks, so backfill and live deliveries deduplicate', async () => {

@@ -1,6 +1,8 @@
-import { type EventPage, type IncomingEvent, type ListEventsOptions, ValidationError } from '@throughline/core/adapter';
-import { callResourceSchema, listPageSchema, messageResourceSchema } from '../twilio-api-types';
-import { mapCallResource, mapMessageResource, restInstant } from './map-rest-resources';
+import { type EventPage, type IncomingEvent, type ListEventsOptions, type UnreadableRecord, ValidationError } from '@throughline/core/adapter';
+import type { z } from 'zod';
+import { type CallResource, callResourceSchema, listPageSchema, messageResourceSchema } from '../twilio-api-types';
+import { listChildCalls } from './list-child-calls';
+import { mapCallResource, mapMessageResource, needsChildLegs, restInstant } from './map-rest-resources';
 import type { TwilioRestClient } from './twilio-rest-client';
 
 /** Where a backfill stands: which resource, and the `next_page_uri` to read next (null: its first page). */
@@ -30,16 +32,26 @@ export interface ListTwilioEventsContext {
   client: TwilioRestClient;
   accountSid: string;
   pageSize: number;
+  /** The REST API origin, to name where an unreadable record came from. */
+  apiBaseUrl: string;
+}
+
+function unreadable(record: unknown, error: z.ZodError, resource: string, url: string): UnreadableRecord {
+  const fields = [...new Set(error.issues.map((issue) => issue.path.map(String).join('.') || '(record)'))].join(', ');
+  return { reason: 'invalid_record', message: `A Twilio ${resource} record lacks or has malformed ${fields}`, record, url };
 }
 
 /**
  * Reads one page of a backfill: every message since the date, then every call, following Twilio's
  * `next_page_uri`; the cursor says which resource and page come next, so a backfill resumes where it stopped.
+ * A completed inbound call's child legs are read too (`ParentCallSid`), to tell a bridged call from an
+ * abandoned one. Records that do not read as Message or Call resources, or carry no readable date, come
+ * back as `unreadable` (the runner keeps them as dead letters).
  * https://www.twilio.com/docs/usage/twilios-response#pagination
  *
  * @param options - tenant, start date and cursor
  * @param context - REST client, account and page size
- * @returns the page's events and the next cursor (null when both lists are read)
+ * @returns the page's events, its unreadable records and the next cursor (null when both lists are read)
  * @throws {ApiCallError} when Twilio answers an error after retries
  * @throws {ValidationError} when the cursor is not one this adapter returned
  */
@@ -49,32 +61,48 @@ export async function listTwilioEvents(options: ListEventsOptions, context: List
   const since = options.since.getTime();
   const sinceText = options.since.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const isMessages = cursor.resource === 'messages';
-  const response = await context.client.request({
-    method: 'GET',
-    ...(cursor.next !== null
-      ? { path: cursor.next }
-      : {
-          path: `${pathPrefix}${isMessages ? 'Messages' : 'Calls'}.json`,
-          // `DateSent>` / `StartTime>` mean "on or after": https://www.twilio.com/docs/messaging/api/message-resource#read-multiple-message-resources
-          searchParams: { PageSize: context.pageSize, [isMessages ? 'DateSent>' : 'StartTime>']: sinceText },
-        }),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  const signal = options.signal ? { signal: options.signal } : {};
+  const firstPage = {
+    path: `${pathPrefix}${isMessages ? 'Messages' : 'Calls'}.json`,
+    // `DateSent>` / `StartTime>` mean "on or after": https://www.twilio.com/docs/messaging/api/message-resource#read-multiple-message-resources
+    searchParams: { PageSize: context.pageSize, [isMessages ? 'DateSent>' : 'StartTime>']: sinceText },
+  };
+  const response = await context.client.request({ method: 'GET', ...(cursor.next !== null ? { path: cursor.next } : firstPage), ...signal });
+  const pageUrl = context.apiBaseUrl + (cursor.next ?? `${firstPage.path}?${new URLSearchParams(Object.entries(firstPage.searchParams).map(([name, value]) => [name, String(value)]))}`);
   const page = listPageSchema.safeParse(response.body);
   if (!page.success) throw new ValidationError('Twilio answered a list page without its records', [{ path: [cursor.resource], message: 'missing' }]);
   const events: IncomingEvent[] = [];
-  for (const record of (isMessages ? page.data.messages : page.data.calls) ?? []) {
-    if (isMessages) {
+  const unreadableRecords: UnreadableRecord[] = [];
+  const undated = (record: unknown) =>
+    unreadableRecords.push({ reason: 'invalid_record', message: `A Twilio ${cursor.resource} record has no readable date`, record, url: pageUrl });
+  if (isMessages) {
+    for (const record of page.data.messages ?? []) {
       const message = messageResourceSchema.safeParse(record);
-      if (!message.success) continue;
+      if (!message.success) {
+        unreadableRecords.push(unreadable(record, message.error, 'message', pageUrl));
+        continue;
+      }
       const at = restInstant(message.data.date_sent) ?? restInstant(message.data.date_created);
-      if (at !== null && Date.parse(at) >= since) events.push(...mapMessageResource(message.data, options.tenantId));
-    } else {
-      const call = callResourceSchema.safeParse(record);
-      if (!call.success) continue;
-      const at = restInstant(call.data.start_time) ?? restInstant(call.data.date_created);
-      if (at !== null && Date.parse(at) >= since) events.push(...mapCallResource(call.data, options.tenantId));
+      if (at === null) undated(record);
+      else if (Date.parse(at) >= since) events.push(...mapMessageResource(message.data, options.tenantId));
     }
+  } else {
+    const calls: CallResource[] = [];
+    for (const record of page.data.calls ?? []) {
+      const call = callResourceSchema.safeParse(record);
+      if (!call.success) {
+        unreadableRecords.push(unreadable(record, call.error, 'call', pageUrl));
+        continue;
+      }
+      const at = restInstant(call.data.start_time) ?? restInstant(call.data.date_created);
+      if (at === null) undated(record);
+      else if (Date.parse(at) >= since) calls.push(call.data);
+    }
+    // Read concurrently: the REST client keeps Twilio's concurrency limit.
+    const legs = await Promise.all(
+      calls.map((call) => (needsChildLegs(call) ? listChildCalls(call.sid, { client: context.client, pathPrefix, ...signal }) : Promise.resolve([]))),
+    );
+    for (const [index, call] of calls.entries()) events.push(...mapCallResource(call, options.tenantId, legs[index] ?? []));
   }
   const next = page.data.next_page_uri ?? null;
   if (next !== null && !next.startsWith(pathPrefix)) {
@@ -83,5 +111,9 @@ export async function listTwilioEvents(options: ListEventsOptions, context: List
   let nextCursor: BackfillCursor | null;
   if (next !== null) nextCursor = { resource: cursor.resource, next };
   else nextCursor = isMessages ? { resource: 'calls', next: null } : null;
-  return { events, nextCursor: nextCursor === null ? null : JSON.stringify(nextCursor) };
+  return {
+    events,
+    nextCursor: nextCursor === null ? null : JSON.stringify(nextCursor),
+    ...(unreadableRecords.length > 0 ? { unreadable: unreadableRecords } : {}),
+  };
 }

@@ -17,9 +17,21 @@ function count(value: string | number | null | undefined): number | null {
 }
 
 /**
+ * Who sent an outbound message, from its `direction`: TwiML replies (`outbound-reply`) and `<Message>`s sent
+ * during a call (`outbound-call`) are automatic, a bot; API sends (`outbound-api`) are the system, since
+ * any system holding the credentials can make them. Throughline's own sends are on the timeline already,
+ * as the agent's `message.sent` with the same id, so the backfill's copy is a duplicate and dropped.
+ * https://www.twilio.com/docs/messaging/api/message-resource#message-properties
+ */
+function outboundActor(direction: string | null | undefined): { kind: 'bot' | 'system' } {
+  return direction === 'outbound-reply' || direction === 'outbound-call' ? { kind: 'bot' } : { kind: 'system' };
+}
+
+/**
  * Maps a Message resource to the events its webhooks would have produced, with the same ids, so a
  * backfill and live webhooks never double an event: `message.received` for inbound messages,
- * `message.sent` plus its current `message.status` for outbound ones.
+ * `message.sent` (by a bot for auto-replies, by the system for API sends) plus its current
+ * `message.status` for outbound ones.
  *
  * @param message - the resource
  * @param tenantId - the tenant
@@ -55,7 +67,7 @@ export function mapMessageResource(message: MessageResource, tenantId: string): 
       occurredAt,
       source,
       channel,
-      actor: { kind: 'agent' },
+      actor: outboundActor(message.direction),
       identities,
       data: { messageId: message.sid, body: message.body ?? '', to: message.to ?? null, templateId: null, facts: null },
     },
@@ -80,20 +92,42 @@ export function mapMessageResource(message: MessageResource, tenantId: string): 
 
 const missedStatuses = new Set(['busy', 'no-answer', 'failed', 'canceled']);
 
+function isInbound(call: CallResource): boolean {
+  return !call.direction?.startsWith('outbound');
+}
+
 /**
- * Maps a Call resource to `call.started` and, once the call is over, `call.ended` (talk time from
- * `duration`) or `call.missed`, with the ids the status callbacks use. Child legs (`<Dial>`ed agents)
- * are skipped: the parent call is the customer's contact.
+ * Whether mapping a call needs the legs it spawned: an inbound call Twilio answered (`completed`) may have
+ * been bridged to an agent or abandoned in a queue, and only a bridged child leg tells them apart.
+ * @param call - the resource
+ * @returns true for a completed inbound parent call
+ */
+export function needsChildLegs(call: CallResource): boolean {
+  return !call.parent_call_sid && isInbound(call) && call.status === 'completed';
+}
+
+/**
+ * Maps a Call resource to `call.started` and, once the call is over, `call.ended` or `call.missed`, with the
+ * ids the status callbacks use. Child legs (`<Dial>`ed agents) are not contacts of their own: they are
+ * read through their parent.
+ *
+ * Twilio answers an inbound call before any `<Enqueue>` or `<Dial>`, so its `duration` includes the IVR
+ * and the queue wait, and it is `completed` even when the caller hung up in the queue. An inbound call
+ * therefore ends (`call.ended`) only when a child leg was bridged (`completed`), with the talk time of its
+ * bridged legs; without one, REST cannot tell an abandoned call from one answered through `<Enqueue>`, and
+ * the call is `call.started` only (its outcome comes from the `<Enqueue>` webhook). An outbound call ends
+ * with its own `duration`, counted from when the customer answered.
  *
  * @param call - the resource
  * @param tenantId - the tenant
+ * @param childLegs - the legs the call spawned (`ParentCallSid`), read when {@link needsChildLegs} says so
  * @returns the events
  */
-export function mapCallResource(call: CallResource, tenantId: string): IncomingEvent[] {
+export function mapCallResource(call: CallResource, tenantId: string, childLegs: ReadonlyArray<CallResource>): IncomingEvent[] {
   if (call.parent_call_sid) return [];
   const startedAt = restInstant(call.start_time) ?? restInstant(call.date_created);
   if (startedAt === null) return [];
-  const direction = call.direction?.startsWith('outbound') ? 'outbound' : 'inbound';
+  const direction = isInbound(call) ? 'inbound' : 'outbound';
   const customer = direction === 'inbound' ? call.from : call.to;
   const envelope = (type: string, occurredAt: string) => ({
     id: deriveEventId('twilio', call.sid, type),
@@ -114,7 +148,8 @@ export function mapCallResource(call: CallResource, tenantId: string): IncomingE
   ];
   const endedAt = restInstant(call.end_time) ?? startedAt;
   if (call.status === 'completed') {
-    events.push({ type: 'call.ended', ...envelope('call.ended', endedAt), data: { callId: call.sid, talkSeconds: count(call.duration) ?? 0, waitSeconds: null } });
+    const talkSeconds = direction === 'outbound' ? (count(call.duration) ?? 0) : bridgedTalkSeconds(childLegs);
+    if (talkSeconds !== null) events.push({ type: 'call.ended', ...envelope('call.ended', endedAt), data: { callId: call.sid, talkSeconds, waitSeconds: null } });
   } else if (call.status && missedStatuses.has(call.status)) {
     events.push({
       type: 'call.missed',
@@ -123,4 +158,11 @@ export function mapCallResource(call: CallResource, tenantId: string): IncomingE
     });
   }
   return events;
+}
+
+/** Talk time of the bridged (`completed`) child legs, or null when none was bridged. */
+function bridgedTalkSeconds(childLegs: ReadonlyArray<CallResource>): number | null {
+  const bridged = childLegs.filter((leg) => leg.status === 'completed');
+  if (bridged.length === 0) return null;
+  return bridged.reduce((total, leg) => total + (count(leg.duration) ?? 0), 0);
 }

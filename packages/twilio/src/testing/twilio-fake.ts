@@ -177,7 +177,7 @@ const isoOf = (value: string | null) => (value === null ? Number.NaN : Date.pars
 
 /**
  * Creates a fake Twilio REST API for tests and demos: Messages and Calls with Twilio's paging
- * (`next_page_uri`, `PageToken`), date filters, HTTP Basic auth, a concurrency limit answering 429 with
+ * (`next_page_uri`, `PageToken`), date and `ParentCallSid` filters, HTTP Basic auth, a concurrency limit answering 429 with
  * `{"code":20429,…}`, Twilio-shaped error bodies, message creation with its validation errors, and
  * media URLs that redirect to the CDN like Twilio's.
  *
@@ -427,7 +427,9 @@ export function createTwilioFake(options: TwilioFakeOptions): TwilioFake {
       guarded((request) => {
         const url = new URL(request.url);
         const inRange = dateFilter(url, 'StartTime');
-        return listPage(request, 'calls', calls.filter((call) => inRange(isoOf(call.start_time))));
+        // `ParentCallSid` lists the legs a call spawned (`<Dial>`): https://www.twilio.com/docs/voice/api/call-resource#read-multiple-call-resources
+        const parent = url.searchParams.get('ParentCallSid');
+        return listPage(request, 'calls', calls.filter((call) => inRange(isoOf(call.start_time)) && (parent === null || call.parent_call_sid === parent)));
       }),
     ),
     http.get(

@@ -90,6 +90,8 @@ export interface TwilioWebhookBuilder {
       to: string;
       direction?: 'inbound' | 'outbound-api' | 'outbound-dial';
       callDuration?: number;
+      /** A recorded call's status callbacks also carry `RecordingSid`, `RecordingUrl` and `RecordingDuration`. */
+      recording?: { recordingSid: string; durationSeconds: number };
     },
     options?: TwilioDeliveryOptions,
   ): Promise<Request>;
@@ -98,9 +100,28 @@ export interface TwilioWebhookBuilder {
     input: { callSid: string; from: string; to: string; queueResult: string; queueTime: number; queueSid?: string },
     options?: TwilioDeliveryOptions,
   ): Promise<Request>;
-  /** A recording (voicemail) callback; `withCaller: false` mimics a recording status callback, which omits From/To. */
+  /**
+   * The `<Dial>` action callback, sent when the dialled party hangs up or never answers (`DialCallDuration`
+   * and `DialBridged=true` once answered; `callStatus` is the caller's leg, `in-progress` while they are on the line).
+   */
+  dialAction(
+    input: {
+      callSid: string;
+      from: string;
+      to: string;
+      dialCallStatus: 'completed' | 'answered' | 'busy' | 'no-answer' | 'failed' | 'canceled';
+      dialCallSid?: string;
+      dialCallDuration?: number;
+      callStatus?: 'in-progress' | 'completed';
+    },
+    options?: TwilioDeliveryOptions,
+  ): Promise<Request>;
+  /**
+   * A recording (voicemail) callback; `withCaller: false` mimics a recording status callback, which omits From/To.
+   * With a `status` it is a recording status callback, which names its `RecordingSource` (`RecordVerb` unless given).
+   */
   recording(
-    input: { callSid: string; from: string; to: string; recordingSid?: string; durationSeconds: number; status?: string; withCaller?: boolean },
+    input: { callSid: string; from: string; to: string; recordingSid?: string; durationSeconds: number; status?: string; withCaller?: boolean; source?: string },
     options?: TwilioDeliveryOptions,
   ): Promise<Request>;
 }
@@ -254,6 +275,15 @@ export function createTwilioWebhookBuilder(options: TwilioWebhookBuilderOptions)
         ['Timestamp', twilioDate(input.timestamp)],
       ];
       if (input.callDuration !== undefined) params.push(['CallDuration', String(input.callDuration)], ['Duration', String(Math.ceil(input.callDuration / 60))]);
+      if (input.recording !== undefined) {
+        const { recordingSid, durationSeconds } = input.recording;
+        const account = delivery?.accountSid ?? options.accountSid;
+        params.push(
+          ['RecordingDuration', String(durationSeconds)],
+          ['RecordingSid', recordingSid],
+          ['RecordingUrl', `https://api.twilio.com/2010-04-01/Accounts/${account}/Recordings/${recordingSid}`],
+        );
+      }
       return signedRequest(params, delivery);
     },
     enqueueAction(input, delivery) {
@@ -272,6 +302,23 @@ export function createTwilioWebhookBuilder(options: TwilioWebhookBuilderOptions)
         delivery,
       );
     },
+    dialAction(input, delivery) {
+      // Dial action parameters: https://www.twilio.com/docs/voice/twiml/dial#action
+      const bridged = input.dialCallStatus === 'completed' || input.dialCallStatus === 'answered';
+      const params: Array<[string, string]> = [
+        ['ApiVersion', '2010-04-01'],
+        ['CallSid', input.callSid],
+        ['CallStatus', input.callStatus ?? 'in-progress'],
+        ['DialBridged', String(bridged)],
+        ['DialCallSid', input.dialCallSid ?? nextSid('CA')],
+        ['DialCallStatus', input.dialCallStatus],
+        ['Direction', 'inbound'],
+        ['From', input.from],
+        ['To', input.to],
+      ];
+      if (bridged) params.push(['DialCallDuration', String(input.dialCallDuration ?? 0)]);
+      return signedRequest(params, delivery);
+    },
     recording(input, delivery) {
       const recordingSid = input.recordingSid ?? nextSid('RE');
       const params: Array<[string, string]> = [
@@ -280,7 +327,7 @@ export function createTwilioWebhookBuilder(options: TwilioWebhookBuilderOptions)
         ['RecordingUrl', `https://api.twilio.com/2010-04-01/Accounts/${delivery?.accountSid ?? options.accountSid}/Recordings/${recordingSid}`],
         ['RecordingDuration', String(input.durationSeconds)],
       ];
-      if (input.status !== undefined) params.push(['RecordingStatus', input.status]);
+      if (input.status !== undefined) params.push(['RecordingSource', input.source ?? 'RecordVerb'], ['RecordingStatus', input.status]);
       if (input.withCaller !== false) params.push(['From', input.from], ['To', input.to], ['Direction', 'inbound'], ['CallStatus', 'completed']);
       return signedRequest(params, delivery);
     },

@@ -1,46 +1,10 @@
-import { deriveEventId, type EventEnvelope, type IncomingEvent, type IncomingEventOf } from '@throughline/core/adapter';
+import { deriveEventId, type IncomingEvent, type IncomingEventOf } from '@throughline/core/adapter';
 import type { CallStatusParams, EnqueueActionParams, IncomingCallParams, RecordingParams } from '../twilio-api-types';
+import { callbackInstant as instant, callbackSeconds as seconds, callDirection as direction, callEnvelope } from './call-envelope';
 
 /** A mapping that produced no event, with the reason. */
 export interface IgnoredCallback {
   ignored: string;
-}
-
-function direction(value: string | null | undefined): 'inbound' | 'outbound' {
-  return value?.startsWith('outbound') ? 'outbound' : 'inbound';
-}
-
-function seconds(value: string | null | undefined): number | null {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  const parsed = Number(value);
-  return Number.isFinite(parsed) && parsed >= 0 ? parsed : null;
-}
-
-function instant(value: string | null | undefined, fallback: Date): string {
-  const parsed = value ? Date.parse(value) : Number.NaN;
-  return new Date(Number.isNaN(parsed) ? fallback.getTime() : parsed).toISOString();
-}
-
-/** The envelope shared by every call event: the customer is the caller of an inbound call, the callee of an outbound one. */
-function callEnvelope(
-  params: IncomingCallParams,
-  tenantId: string,
-  id: string,
-  occurredAt: string,
-): Omit<EventEnvelope, 'actor'> & { actor: EventEnvelope['actor'] } {
-  const customer = direction(params.Direction) === 'inbound' ? params.From : params.To;
-  const callerName = params.CallerName?.trim();
-  return {
-    id,
-    tenantId,
-    occurredAt,
-    source: { system: 'twilio', externalId: params.CallSid },
-    channel: 'voice',
-    actor: { kind: 'customer', ...(callerName ? { name: callerName } : {}) },
-    // The call reference links callbacks that omit the caller (recording status callbacks) to them.
-    identities: [...(customer ? [{ kind: 'phone' as const, value: customer }] : []), { kind: 'reference', namespace: 'twilio:call', value: params.CallSid }],
-    thread: `twilio:call:${params.CallSid}`,
-  };
 }
 
 /**
@@ -108,7 +72,8 @@ export function mapCallStatus(params: CallStatusParams, tenantId: string, receiv
 
 /**
  * Maps the `<Enqueue>` action callback: a caller who hung up in the queue is `call.missed` (abandoned),
- * one bridged to an agent is `call.answered`, both with the time waited (`QueueTime`).
+ * one bridged to an agent is `call.answered`, both with the time waited (`QueueTime`); a caller who left the
+ * queue otherwise (`leave`, `redirected`) has no event. Twilio runs the TwiML this callback is answered with.
  * https://www.twilio.com/docs/voice/twiml/enqueue#attributes-action
  *
  * @param params - the callback parameters
@@ -137,13 +102,18 @@ export function mapEnqueueAction(params: EnqueueActionParams, tenantId: string, 
 }
 
 /**
- * Maps a recording callback to `voicemail.left`; recordings still in progress, absent or failed are ignored.
+ * Maps a `<Record>` recording callback to `voicemail.left`; recordings still in progress, absent or failed, and
+ * recordings of conversations (`RecordingSource` other than `RecordVerb`), are ignored.
  * @param params - the callback parameters
  * @param tenantId - the tenant
  * @param receivedAt - when the callback arrived
  * @returns the event, or why there is none
  */
 export function mapRecording(params: RecordingParams, tenantId: string, receivedAt: Date): IncomingEvent | IgnoredCallback {
+  // Recording status callbacks name what recorded: only <Record> takes a voicemail; <Dial record>, the REST API
+  // and conferences record conversations. https://www.twilio.com/docs/voice/api/recording#recordingstatuscallback
+  const source = params.RecordingSource;
+  if (source && source !== 'RecordVerb') return { ignored: `a ${source} recording is a recorded conversation, not a voicemail` };
   const status = params.RecordingStatus ?? 'completed';
   if (status !== 'completed') return { ignored: `recording status ${status}` };
   const occurredAt = instant(params.RecordingStartTime, receivedAt);

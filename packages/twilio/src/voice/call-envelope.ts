@@ -1,0 +1,57 @@
+import type { EventEnvelope } from '@throughline/core/adapter';
+import type { IncomingCallParams } from '../twilio-api-types';
+
+/**
+ * The direction of a call as the timeline sees it: Twilio's `outbound-api` and `outbound-dial` are outbound.
+ * @param value - Twilio's `Direction`
+ * @returns `inbound` or `outbound`
+ */
+export function callDirection(value: string | null | undefined): 'inbound' | 'outbound' {
+  return value?.startsWith('outbound') ? 'outbound' : 'inbound';
+}
+
+/**
+ * Reads a duration in whole seconds as Twilio sends it (`CallDuration`, `QueueTime`).
+ * @param value - the parameter
+ * @returns the seconds, or null when absent or unreadable
+ */
+export function callbackSeconds(value: string | null | undefined): number | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  const parsed = Number(value);
+  return Number.isFinite(parsed) && parsed >= 0 ? parsed : null;
+}
+
+/**
+ * Reads a callback timestamp (`Timestamp`, `RecordingStartTime`), falling back when it is absent or unreadable.
+ * @param value - the parameter
+ * @param fallback - when the callback arrived
+ * @returns an ISO instant
+ */
+export function callbackInstant(value: string | null | undefined, fallback: Date): string {
+  const parsed = value ? Date.parse(value) : Number.NaN;
+  return new Date(Number.isNaN(parsed) ? fallback.getTime() : parsed).toISOString();
+}
+
+/**
+ * The envelope shared by every call event: the customer is the caller of an inbound call, the callee of an outbound one.
+ * @param params - the callback's call parameters
+ * @param tenantId - the tenant
+ * @param id - the event id
+ * @param occurredAt - when it happened
+ * @returns the envelope
+ */
+export function callEnvelope(params: IncomingCallParams, tenantId: string, id: string, occurredAt: string): EventEnvelope {
+  const customer = callDirection(params.Direction) === 'inbound' ? params.From : params.To;
+  const callerName = params.CallerName?.trim();
+  return {
+    id,
+    tenantId,
+    occurredAt,
+    source: { system: 'twilio', externalId: params.CallSid },
+    channel: 'voice',
+    actor: { kind: 'customer', ...(callerName ? { name: callerName } : {}) },
+    // The call reference links callbacks that omit the caller (recording status callbacks) to them.
+    identities: [...(customer ? [{ kind: 'phone' as const, value: customer }] : []), { kind: 'reference', namespace: 'twilio:call', value: params.CallSid }],
+    thread: `twilio:call:${params.CallSid}`,
+  };
+}
