@@ -123,6 +123,7 @@ export function createShopify(settings: ShopifySettings): ShopifyAdapter {
       }
       return listShopifyEvents(options, {
         shop,
+        apiVersion: resolved.apiVersion,
         client: adminClient(options.tenantId),
         pageSize,
         onProgress: resolved.onProgress,

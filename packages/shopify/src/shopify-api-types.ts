@@ -96,11 +96,14 @@ export const restOrderSchema = z.object({
 export type RestOrder = z.infer<typeof restOrderSchema>;
 
 // Mandatory compliance topics: https://shopify.dev/docs/apps/build/compliance/privacy-law-compliance
-const privacyCustomerSchema = z.object({
-  id: shopifyIdSchema.nullish(),
-  email: z.string().nullish(),
-  phone: z.string().nullish(),
-});
+// Any of the customer's id, email and phone may be missing; a request can name orders only.
+const privacyCustomerSchema = z
+  .object({
+    id: shopifyIdSchema.nullish(),
+    email: z.string().nullish(),
+    phone: z.string().nullish(),
+  })
+  .nullish();
 
 /** `customers/data_request` payload. */
 export const customerDataRequestSchema = z.object({

@@ -25,3 +25,4 @@ export type {
   WebhookVerification,
 } from './channel-adapter';
 export { deriveEventId } from './derive-event-id';
+export { stableHash } from '../engine/stable-hash';

@@ -1,4 +1,4 @@
-import { type IncomingEvent, incomingEventSchema } from '@throughline/core/adapter';
+import { type IncomingEvent, type IncomingEventOf, incomingEventSchema, type UnreadableRecord } from '@throughline/core/adapter';
 import { readDelivery } from '@throughline/core/testing';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -36,11 +36,11 @@ function setup(options: { dataset?: ShopifyDataset; fake?: Partial<ShopifyFakeOp
 }
 
 async function drain(shopify: ReturnType<typeof createShopify>, cursor: string | null, maxPages = 10_000) {
-  const pages: Array<{ events: IncomingEvent[]; cursor: string | null }> = [];
+  const pages: Array<{ events: IncomingEvent[]; cursor: string | null; unreadable: UnreadableRecord[] }> = [];
   let next = cursor;
   for (let page = 0; page < maxPages; page++) {
     const result = await shopify.doListEvents({ tenantId: 'acme', since, cursor: next });
-    pages.push({ events: result.events, cursor: result.nextCursor });
+    pages.push({ events: result.events, cursor: result.nextCursor, unreadable: result.unreadable ?? [] });
     next = result.nextCursor;
     if (next === null) break;
   }
@@ -90,6 +90,104 @@ describe('backfill', () => {
       if (!(result.ok && result.kind === 'events')) throw new Error('expected events');
       for (const event of result.events) expect(backfilled).toContain(event.id);
     }
+  });
+
+  it('gives every fulfilment the shipment status its webhook gives: a carrier stage, or null', async () => {
+    const { dataset, shopify } = setup();
+    const order = dataset.orders.find((candidate) => candidate.fulfillments.length > 0 && Date.parse(candidate.updatedAt) >= since.getTime())!;
+    // One shipment of each kind: no carrier news (FULFILLED), cancelled (CANCELED), and carrier stages.
+    dataset.updateOrder(order.id, new Date(Date.parse(order.updatedAt) + 1000), (changed) => {
+      const template = changed.fulfillments[0]!;
+      changed.fulfillments = ([null, 'in_transit', 'attempted_delivery', 'ready_for_pickup', 'delivered'] as const).map((shipmentStatus, index) => ({
+        ...template,
+        id: template.id + 1_000_000n + BigInt(index),
+        name: `${changed.name}.${index + 1}`,
+        shipmentStatus,
+        status: 'success',
+      }));
+      changed.fulfillments.push({ ...template, id: template.id + 2_000_000n, name: `${changed.name}.9`, status: 'cancelled', shipmentStatus: null });
+    });
+    const backfilled = (await drain(shopify, null)).flatMap((page) => page.events).filter((event) => event.type === 'fulfillment.updated');
+    const webhooks = createShopifyWebhookBuilder({ secret: 'shpss_x', url: 'https://app.example.com/hooks', dataset });
+    for (const fulfillment of order.fulfillments) {
+      const result = await shopify.doParseWebhook(await readDelivery(await webhooks.fulfillmentsUpdate(fulfillment, order)), 'acme');
+      if (!(result.ok && result.kind === 'events')) throw new Error('expected events');
+      const fromWebhook = result.events[0] as IncomingEventOf<'fulfillment.updated'>;
+      const fromBackfill = backfilled.find((event) => event.source.externalId === fulfillment.id.toString()) as IncomingEventOf<'fulfillment.updated'>;
+      expect(fromBackfill.data.shipmentStatus, fulfillment.name).toBe(fromWebhook.data.shipmentStatus);
+      expect(fromBackfill.id, fulfillment.name).toBe(fromWebhook.id);
+    }
+  });
+
+  it('takes the order number from Order.number, whatever format the shop gives order names', async () => {
+    const { dataset, shopify } = setup();
+    const order = dataset.orders.find((candidate) => Date.parse(candidate.updatedAt) >= since.getTime())!;
+    dataset.updateOrder(order.id, new Date(Date.parse(order.updatedAt) + 1000), (changed) => {
+      changed.name = `ACME-${changed.number}-EU`;
+    });
+    const placed = (await drain(shopify, null))
+      .flatMap((page) => page.events)
+      .find((event): event is IncomingEventOf<'order.placed'> => event.type === 'order.placed' && event.source.externalId === order.id.toString())!;
+    expect(placed.data).toMatchObject({ orderName: `ACME-${order.number}-EU`, orderNumber: String(order.number) });
+    expect(placed.identities).toContainEqual({ kind: 'reference', namespace: 'shopify:order-number', value: String(order.number) });
+  });
+
+  it('reads every fulfilment, tracking number and refund of an order with more than a page query holds', async () => {
+    const { dataset, shopify } = setup();
+    const order = dataset.orders.find((candidate) => candidate.fulfillments.length > 0 && Date.parse(candidate.updatedAt) >= since.getTime())!;
+    dataset.updateOrder(order.id, new Date(Date.parse(order.updatedAt) + 1000), (changed) => {
+      const shipment = changed.fulfillments[0]!;
+      shipment.trackingNumbers = Array.from({ length: 7 }, (_, index) => `1ZTRACK${index}`);
+      shipment.trackingUrls = shipment.trackingNumbers.map((number) => `https://www.ups.com/track?tracknum=${number}`);
+      for (let index = 0; index < 11; index++) {
+        changed.fulfillments.push({ ...shipment, id: shipment.id + 3_000_000n + BigInt(index), name: `${changed.name}.${index + 2}`, trackingNumbers: [], trackingUrls: [] });
+      }
+      changed.refunds = Array.from({ length: 9 }, (_, index) => ({
+        id: 509562969900000000n + BigInt(index),
+        orderId: changed.id,
+        createdAt: changed.createdAt,
+        note: null,
+        amount: '1.00',
+        currency: 'USD',
+      }));
+    });
+    const pages = await drain(shopify, null);
+    const events = pages.flatMap((page) => page.events).filter((event) => event.source.url?.endsWith(`/orders/${order.id}`));
+    const shipments = events.filter((event): event is IncomingEventOf<'fulfillment.updated'> => event.type === 'fulfillment.updated');
+    expect(shipments.map((event) => event.data.fulfillmentId).sort()).toEqual(order.fulfillments.map((fulfillment) => fulfillment.id.toString()).sort());
+    expect(shipments.find((event) => event.data.fulfillmentId === order.fulfillments[0]!.id.toString())!.data.trackingNumbers).toHaveLength(7);
+    expect(events.filter((event) => event.type === 'order.refunded')).toHaveLength(9);
+    expect(pages.flatMap((page) => page.unreadable)).toEqual([]);
+  });
+
+  it('keeps an order it cannot read in full as unreadable, never dropping the part it could not read in silence', async () => {
+    const { dataset, shopify } = setup();
+    const order = dataset.orders.find((candidate) => candidate.fulfillments.length > 0 && Date.parse(candidate.updatedAt) >= since.getTime())!;
+    dataset.updateOrder(order.id, new Date(Date.parse(order.updatedAt) + 1000), (changed) => {
+      const shipment = changed.fulfillments[0]!;
+      changed.fulfillments = Array.from({ length: 260 }, (_, index) => ({ ...shipment, id: shipment.id + 4_000_000n + BigInt(index), name: `${changed.name}.${index + 1}` }));
+    });
+    const pages = await drain(shopify, null);
+    const unreadable = pages.flatMap((page) => page.unreadable);
+    expect(unreadable).toHaveLength(1);
+    expect(unreadable[0]).toMatchObject({ reason: 'incomplete_record', url: `https://${dataset.shop}/admin/api/2026-07/graphql.json` });
+    expect(unreadable[0]!.message).toContain(order.name);
+    expect(unreadable[0]!.record).toMatchObject({ legacyResourceId: order.id.toString() });
+    // What could be read still reaches the timeline.
+    expect(pages.flatMap((page) => page.events).some((event) => event.type === 'order.placed' && event.source.externalId === order.id.toString())).toBe(true);
+  });
+
+  it('keeps an order as unreadable when Shopify refuses even its read alone for its cost', async () => {
+    const { dataset, shopify } = setup({ fake: { maxQueryCost: 600 } });
+    const order = dataset.orders.find((candidate) => candidate.fulfillments.length > 0 && Date.parse(candidate.updatedAt) >= since.getTime())!;
+    dataset.updateOrder(order.id, new Date(Date.parse(order.updatedAt) + 1000), (changed) => {
+      const shipment = changed.fulfillments[0]!;
+      changed.fulfillments = Array.from({ length: 7 }, (_, index) => ({ ...shipment, id: shipment.id + 6_000_000n + BigInt(index), name: `${changed.name}.${index + 1}` }));
+    });
+    const pages = await drain(shopify, null);
+    expect(pages.flatMap((page) => page.unreadable)).toMatchObject([{ reason: 'incomplete_record', record: { legacyResourceId: order.id.toString() } }]);
+    const shipments = pages.flatMap((page) => page.events).filter((event) => event.type === 'fulfillment.updated' && event.source.url?.endsWith(`/orders/${order.id}`));
+    expect(shipments).toHaveLength(5);
   });
 
   it('shrinks the page when Shopify says a page would cost more than one query may', async () => {

@@ -1,16 +1,19 @@
-import { ApiCallError, type EventPage, type IncomingEvent, type ListEventsOptions } from '@throughline/core/adapter';
+import { ApiCallError, type EventPage, type IncomingEvent, type ListEventsOptions, type UnreadableRecord } from '@throughline/core/adapter';
 import type { AdminGraphqlClient } from '../graphql/admin-graphql-client';
-import { customersPageSchema, ordersPageSchema } from '../graphql/admin-graphql-types';
-import { backfillCustomersQuery, backfillOrdersQuery } from '../graphql/admin-queries';
+import { customersPageSchema, type GraphqlOrder, ordersPageSchema } from '../graphql/admin-graphql-types';
+import { backfillCustomersQuery, backfillOrdersQuery, fullOrderLists, type OrderListLimits } from '../graphql/admin-queries';
+import { readFullOrder } from '../graphql/read-full-order';
 import { customerFromGraphql, orderFromGraphql } from '../map/graphql-snapshots';
 import { backfilledOrderEvents } from '../map/map-order-events';
-import { customerIdentities, customerProfile } from '../map/order-snapshot';
+import { customerIdentitiesRecord } from '../map/identities-from-customer';
 import type { ShopifyBackfillProgress, ShopifyCustomerIdentities } from '../shopify-settings';
 import { type BackfillPosition, decodeBackfillCursor, encodeBackfillCursor } from './backfill-cursor';
 
 /** What one backfill page needs. */
 export interface ListShopifyEventsContext {
   shop: string;
+  /** Admin API version, for the address of records kept as unreadable. */
+  apiVersion: string;
   client: AdminGraphqlClient;
   /** Current page size; lowered when Shopify says a page would cost more than one query may. */
   pageSize: { value: number };
@@ -31,11 +34,13 @@ export function updatedSinceFilter(since: Date): string {
  * Reads one backfill page: customers first (only when `onCustomerIdentities` is set, since customers
  * alone put nothing on the timeline), then orders with their fulfilments and refunds, each updated since
  * `since`, oldest change first. The cursor names the stream and its GraphQL cursor, so a backfill
- * interrupted anywhere resumes at the page after the last checkpoint.
+ * interrupted anywhere resumes at the page after the last checkpoint. An order whose fulfilments, tracking
+ * numbers or refunds fill the page query's lists is read again alone; one that holds more than a single
+ * query can read still gives its events, and is listed in `unreadable` so the runner keeps it as a dead letter.
  *
  * @param options - tenant, since, cursor
  * @param context - the shop's client and hooks
- * @returns the page's events and the next cursor (null at the end)
+ * @returns the page's events, the orders it could not read in full, and the next cursor (null at the end)
  * @throws {ApiCallError} when Shopify refuses the query
  */
 export async function listShopifyEvents(options: ListEventsOptions, context: ListShopifyEventsContext): Promise<EventPage> {
@@ -46,7 +51,8 @@ export async function listShopifyEvents(options: ListEventsOptions, context: Lis
   const variables = { after: position.after, query: updatedSinceFilter(options.since) };
   const mapping = { tenantId: options.tenantId, shop: context.shop };
 
-  let events: IncomingEvent[] = [];
+  const events: IncomingEvent[] = [];
+  const unreadable: UnreadableRecord[] = [];
   let records = 0;
   let pageInfo: { hasNextPage: boolean; endCursor?: string | null | undefined };
   let cost: Awaited<ReturnType<AdminGraphqlClient['query']>>['cost'];
@@ -57,14 +63,7 @@ export async function listShopifyEvents(options: ListEventsOptions, context: Lis
     pageInfo = page.customers.pageInfo;
     records = page.customers.nodes.length;
     for (const node of page.customers.nodes) {
-      const customer = customerFromGraphql(node);
-      await context.onCustomerIdentities?.({
-        tenantId: options.tenantId,
-        customerId: customer.customerId,
-        updatedAt: customer.updatedAt,
-        identities: customerIdentities(customer),
-        profile: customerProfile(customer),
-      });
+      await context.onCustomerIdentities?.(customerIdentitiesRecord(customerFromGraphql(node), options.tenantId));
     }
   } else {
     const answer = await queryWithShrinkingPage(context, backfillOrdersQuery, variables, options.signal);
@@ -72,7 +71,12 @@ export async function listShopifyEvents(options: ListEventsOptions, context: Lis
     cost = answer.cost;
     pageInfo = page.orders.pageInfo;
     records = page.orders.nodes.length;
-    events = page.orders.nodes.flatMap((node) => backfilledOrderEvents(orderFromGraphql(node), mapping));
+    for (const node of page.orders.nodes) {
+      const read = await readFullOrder(context.client, node, options.signal);
+      // What could be read reaches the timeline; what could not is kept as a dead letter, never dropped in silence.
+      events.push(...backfilledOrderEvents(orderFromGraphql(read.order), mapping));
+      if (!read.complete) unreadable.push(incompleteOrder(read.order, read.truncated, context));
+    }
   }
 
   let next: BackfillPosition | null = null;
@@ -88,7 +92,17 @@ export async function listShopifyEvents(options: ListEventsOptions, context: Lis
     actualQueryCost: cost?.actualQueryCost ?? null,
     currentlyAvailable: cost?.throttleStatus?.currentlyAvailable ?? null,
   });
-  return { events, nextCursor: next === null ? null : encodeBackfillCursor(next) };
+  return { events, nextCursor: next === null ? null : encodeBackfillCursor(next), ...(unreadable.length > 0 ? { unreadable } : {}) };
+}
+
+function incompleteOrder(order: GraphqlOrder, truncated: ReadonlyArray<keyof OrderListLimits>, context: ListShopifyEventsContext): UnreadableRecord {
+  const limits = truncated.map((list) => `${fullOrderLists[list]} ${list}`).join(', ');
+  return {
+    reason: 'incomplete_record',
+    message: `Shopify order ${order.name} (${order.legacyResourceId}) may hold more than one Admin API query reads (at most ${limits}); only those read are on the timeline`,
+    record: order,
+    url: `https://${context.shop}/admin/api/${context.apiVersion}/graphql.json`,
+  };
 }
 
 async function queryWithShrinkingPage(

@@ -89,6 +89,31 @@ describe('the Admin GraphQL client', () => {
     expect(shop.stats.graphqlRequests).toBe(1);
   });
 
+  it('retries a query Shopify answered with a server error', async () => {
+    const shop = fake();
+    shop.failNextRequests(1, 503);
+    const { graphql } = client();
+    const answer = await graphql.query<{ orders: { nodes: unknown[] } }>({ query: backfillOrdersQuery, variables: smallPage });
+    expect(answer.data.orders.nodes).toHaveLength(4);
+    expect(shop.stats.graphqlRequests).toBe(2);
+  });
+
+  it.each([500, 502, 503, 504] as const)('never resends a mutation answered %i: it may have run', async (status) => {
+    const shop = fake();
+    shop.failNextRequests(1, status);
+    const { graphql } = client();
+    const mutation = /* GraphQL */ `
+      # Refunds the order once.
+      mutation ThroughlineRefund($input: RefundInput!) {
+        refundCreate(input: $input) { refund { id } userErrors { field message } }
+      }
+    `;
+    const error = await graphql.query({ query: mutation, variables: { input: { orderId: 'gid://shopify/Order/1' } } }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiCallError);
+    expect(error).toMatchObject({ status, isRetryable: false });
+    expect(shop.stats.graphqlRequests).toBe(1);
+  });
+
   it('fails with 401 on a wrong token and never shows the token', async () => {
     fake();
     const wrong = 'shpat_wrong_token_value';

@@ -1,5 +1,6 @@
 import { ApiCallError } from '@throughline/core/adapter';
 import { createApiClient, parseJsonLossless, sleep } from '@throughline/core/adapter-utils';
+import { graphqlOperationType } from './graphql-operation-type';
 import { LeakyBucketEstimate, type QueryCost, readQueryCost, type ThrottleStatus } from './throttle-status';
 
 /** How to reach one shop's Admin GraphQL API. */
@@ -55,7 +56,8 @@ export interface AdminGraphqlStats {
 /** A cost-aware client of one shop's Admin GraphQL API. */
 export interface AdminGraphqlClient {
   /**
-   * Sends a query, waiting first until the bucket holds its expected cost, and retrying THROTTLED answers.
+   * Sends a query or a mutation, waiting first until the bucket holds its expected cost, and retrying THROTTLED
+   * answers; a query answered 5xx is retried too, a mutation never (it may have run).
    * @throws {ApiCallError} on HTTP errors, GraphQL errors (with `platformCode`, e.g. `MAX_COST_EXCEEDED`) or too many THROTTLED answers
    */
   query<T>(request: GraphqlRequest): Promise<GraphqlAnswer<T>>;
@@ -112,10 +114,11 @@ export function createAdminGraphqlClient(options: AdminGraphqlClientOptions): Ad
     secrets: [options.accessToken],
   });
 
-  async function send(body: { query: string; variables?: Record<string, unknown> }, signal?: AbortSignal) {
+  async function send(body: { query: string; variables?: Record<string, unknown> }, readOnly: boolean, signal?: AbortSignal) {
     stats.requests++;
     try {
-      const response = await http.request({ method: 'POST', path: 'graphql.json', json: body, idempotent: true, ...(signal ? { signal } : {}) });
+      // A query answered 5xx or timed out is resent; a mutation is not: it may have run (a refund made twice).
+      const response = await http.request({ method: 'POST', path: 'graphql.json', json: body, idempotent: readOnly, ...(signal ? { signal } : {}) });
       return { status: response.status, body: response.body, retryAfterMs: undefined as number | undefined };
     } catch (error) {
       if (error instanceof ApiCallError && error.status === 429) {
@@ -127,12 +130,14 @@ export function createAdminGraphqlClient(options: AdminGraphqlClientOptions): Ad
         }
         return { status: 429, body: parsed, retryAfterMs: error.retryAfterMs };
       }
+      if (error instanceof ApiCallError && !readOnly && error.isRetryable) throw mayHaveRunError(error);
       throw error;
     }
   }
 
   async function query<T>(request: GraphqlRequest): Promise<GraphqlAnswer<T>> {
     const expected = request.expectedCost ?? expectedCosts.get(request.query) ?? 0;
+    const readOnly = graphqlOperationType(request.query) === 'query';
     for (let attempt = 0; ; attempt++) {
       const wait = bucket.waitFor(expected);
       if (wait > 0) {
@@ -148,7 +153,7 @@ export function createAdminGraphqlClient(options: AdminGraphqlClientOptions): Ad
       bucket.reserve(expected);
       let answer: Awaited<ReturnType<typeof send>>;
       try {
-        answer = await send({ query: request.query, ...(request.variables ? { variables: request.variables } : {}) }, request.signal);
+        answer = await send({ query: request.query, ...(request.variables ? { variables: request.variables } : {}) }, readOnly, request.signal);
       } finally {
         bucket.release(expected);
       }
@@ -157,7 +162,11 @@ export function createAdminGraphqlClient(options: AdminGraphqlClientOptions): Ad
       if (cost?.requestedQueryCost != null) expectedCosts.set(request.query, cost.requestedQueryCost);
       if (cost?.actualQueryCost != null) stats.actualCost += cost.actualQueryCost;
       const errors = errorsOf(answer.body);
-      if (answer.status === 429 || isThrottled(errors)) {
+      // THROTTLED is safe to resend, mutations included: Shopify checks the requested cost against the bucket
+      // before it runs anything, and a throttled answer is charged nothing (`actualQueryCost: null`).
+      // https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits
+      // A bare 429 without that code says nothing of the kind, so only a query is resent on it.
+      if (isThrottled(errors) || (answer.status === 429 && readOnly)) {
         stats.throttled++;
         if (attempt >= maxRetries) throw throttledError(options.shop, answer.status);
         const needed = cost?.requestedQueryCost ?? expected;
@@ -167,6 +176,7 @@ export function createAdminGraphqlClient(options: AdminGraphqlClientOptions): Ad
         await sleep(throttleWait, request.signal);
         continue;
       }
+      if (answer.status === 429) throw rateLimitedError(options.shop, answer.retryAfterMs);
       if (errors.length > 0) throw graphqlError(options.shop, errors, answer.status);
       const data = (answer.body as { data?: unknown } | null)?.data;
       if (data === undefined || data === null) throw graphqlError(options.shop, [{ message: 'The answer has no data' }], answer.status);
@@ -185,6 +195,31 @@ function throttledError(shop: string, status: number): ApiCallError {
     status,
     isRetryable: true,
     platformCode: 'THROTTLED',
+  });
+}
+
+/** A mutation answered 5xx, or not answered: it may have run, so neither this client nor its caller may resend it blind. */
+function mayHaveRunError(error: ApiCallError): ApiCallError {
+  return new ApiCallError(`${error.message}; the mutation may have run, so it is not retried`, {
+    platform: error.platform,
+    method: error.method,
+    url: error.url,
+    status: error.status,
+    isRetryable: false,
+    ...(error.platformCode !== undefined ? { platformCode: error.platformCode } : {}),
+    ...(error.responseBody !== undefined ? { responseBody: error.responseBody } : {}),
+    cause: error,
+  });
+}
+
+function rateLimitedError(shop: string, retryAfterMs: number | undefined): ApiCallError {
+  return new ApiCallError(`shopify answered 429 to a mutation POST https://${shop}/admin/api/…/graphql.json without saying it was THROTTLED`, {
+    platform: 'shopify',
+    method: 'POST',
+    url: `https://${shop}/admin/api/graphql.json`,
+    status: 429,
+    isRetryable: true,
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
   });
 }
 

@@ -49,6 +49,7 @@ export const graphqlOrderSchema = z.object({
   id: z.string(),
   legacyResourceId: z.union([z.string(), z.number()]).transform(String),
   name: z.string(),
+  number: z.number().int().nullish(),
   createdAt: z.string(),
   updatedAt: z.string().nullish(),
   cancelledAt: z.string().nullish(),

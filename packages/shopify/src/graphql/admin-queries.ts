@@ -1,7 +1,31 @@
 // Admin GraphQL queries the adapter sends. Field names follow https://shopify.dev/docs/api/admin-graphql/latest
 // (Customer email and phone moved to defaultEmailAddress / defaultPhoneNumber in 2025-04).
-// Nested lists are kept short (5 fulfilments, 3 tracking numbers, 5 refunds an order): each multiplies the
-// requested cost of every node, and a query may cost at most 1000 points.
+
+/**
+ * How many items of an order's nested lists a query asks for. `Order.fulfillments`, `Order.refunds` and
+ * `Fulfillment.trackingInfo` are plain lists, not connections: `first` truncates them and there is no
+ * cursor to read the rest (https://shopify.dev/docs/api/admin-graphql/latest/objects/Order#field-Order.fields.fulfillments).
+ */
+export interface OrderListLimits {
+  /** Fulfilments an order. */
+  fulfillments: number;
+  /** Tracking numbers a fulfilment. */
+  trackingInfo: number;
+  /** Refunds an order. */
+  refunds: number;
+}
+
+/**
+ * Lists of a page of orders: kept short, since each multiplies the requested cost of every order of the
+ * page. An order that fills one of them is read again alone with {@link fullOrderLists}.
+ */
+export const pageOrderLists: OrderListLimits = { fulfillments: 5, trackingInfo: 3, refunds: 5 };
+
+/**
+ * Lists of one order read alone: as long as one query may ask for, since a query may cost at most 1000
+ * points: 50 × (1 + 10) + 100 × 3 + 6 = 856. An order that fills one of these cannot be read in full.
+ */
+export const fullOrderLists: OrderListLimits = { fulfillments: 50, trackingInfo: 10, refunds: 100 };
 
 const customerFields = /* GraphQL */ `
   id
@@ -13,10 +37,12 @@ const customerFields = /* GraphQL */ `
   defaultPhoneNumber { phoneNumber }
 `;
 
-const orderFields = /* GraphQL */ `
+function orderFields(lists: OrderListLimits): string {
+  return /* GraphQL */ `
   id
   legacyResourceId
   name
+  number
   createdAt
   updatedAt
   cancelledAt
@@ -29,7 +55,7 @@ const orderFields = /* GraphQL */ `
   subtotalLineItemsQuantity
   totalPriceSet { shopMoney { amount currencyCode } }
   customer { ${customerFields} }
-  fulfillments(first: 5) {
+  fulfillments(first: ${lists.fulfillments}) {
     id
     legacyResourceId
     name
@@ -39,9 +65,9 @@ const orderFields = /* GraphQL */ `
     updatedAt
     deliveredAt
     estimatedDeliveryAt
-    trackingInfo(first: 3) { company number url }
+    trackingInfo(first: ${lists.trackingInfo}) { company number url }
   }
-  refunds(first: 5) {
+  refunds(first: ${lists.refunds}) {
     id
     legacyResourceId
     createdAt
@@ -49,13 +75,14 @@ const orderFields = /* GraphQL */ `
     totalRefundedSet { shopMoney { amount currencyCode } }
   }
 `;
+}
 
 /** Orders updated since a date, oldest change first, one page. */
 export const backfillOrdersQuery = /* GraphQL */ `
   query ThroughlineBackfillOrders($first: Int!, $after: String, $query: String) {
     orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
       pageInfo { hasNextPage endCursor }
-      nodes { ${orderFields} }
+      nodes { ${orderFields(pageOrderLists)} }
     }
   }
 `;
@@ -70,10 +97,17 @@ export const backfillCustomersQuery = /* GraphQL */ `
   }
 `;
 
-/** One order by its global id. */
+/** One order by its global id, with the lists of a page. */
 export const orderByIdQuery = /* GraphQL */ `
   query ThroughlineOrderById($id: ID!) {
-    order(id: $id) { ${orderFields} }
+    order(id: $id) { ${orderFields(pageOrderLists)} }
+  }
+`;
+
+/** One order by its global id, with lists as long as one query may ask for. */
+export const fullOrderByIdQuery = /* GraphQL */ `
+  query ThroughlineFullOrderById($id: ID!) {
+    order(id: $id) { ${orderFields(fullOrderLists)} }
   }
 `;
 
@@ -82,7 +116,7 @@ export const ordersSearchQuery = /* GraphQL */ `
   query ThroughlineOrdersSearch($first: Int!, $query: String!) {
     orders(first: $first, query: $query, sortKey: CREATED_AT, reverse: true) {
       pageInfo { hasNextPage endCursor }
-      nodes { ${orderFields} }
+      nodes { ${orderFields(pageOrderLists)} }
     }
   }
 `;

@@ -2,6 +2,7 @@ import type { GraphqlCustomer, GraphqlOrder } from '../graphql/admin-graphql-typ
 import { toMoney } from './money';
 import type { CustomerSnapshot, FulfillmentSnapshot, OrderSnapshot, RefundSnapshot } from './order-snapshot';
 import { cleanDistinct, sanitiseText, sanitiseTrackingUrl } from './sanitise-tracking';
+import { shipmentStatusFromDisplay } from './shipment-status';
 
 // GraphQL writes enums in upper case (PARTIALLY_FULFILLED); webhooks (REST) in lower case (partial).
 // Both are read into REST's vocabulary so a backfill and a webhook describe the same state alike.
@@ -47,7 +48,7 @@ export function orderFromGraphql(order: GraphqlOrder): OrderSnapshot {
     orderId,
     orderName,
     status: lower(fulfillment.status) ?? 'unknown',
-    shipmentStatus: lower(fulfillment.displayStatus),
+    shipmentStatus: shipmentStatusFromDisplay(fulfillment.displayStatus),
     carrier: sanitiseText(fulfillment.trackingInfo?.find((info) => info.company)?.company),
     trackingNumbers: cleanDistinct((fulfillment.trackingInfo ?? []).map((info) => info.number), (value) => sanitiseText(value, 64)),
     trackingUrls: cleanDistinct((fulfillment.trackingInfo ?? []).map((info) => info.url), sanitiseTrackingUrl),
@@ -69,7 +70,8 @@ export function orderFromGraphql(order: GraphqlOrder): OrderSnapshot {
   return {
     orderId,
     orderName,
-    orderNumber: /^#\d+$/.test(orderName) ? orderName.slice(1) : null,
+    // `number` is the order number whatever prefix or suffix the shop gives names (`ACME-1001-EU`).
+    orderNumber: order.number === null || order.number === undefined ? null : String(order.number),
     createdAt: order.createdAt,
     updatedAt: order.updatedAt ?? null,
     cancelledAt: order.cancelledAt ?? null,

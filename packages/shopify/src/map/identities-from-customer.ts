@@ -1,8 +1,25 @@
 import { parseJsonLossless } from '@throughline/core/adapter-utils';
 import { restCustomerSchema } from '../shopify-api-types';
 import type { ShopifyCustomerIdentities } from '../shopify-settings';
-import { customerIdentities, customerProfile } from './order-snapshot';
+import { toInstant } from './instants';
+import { type CustomerSnapshot, customerIdentities, customerProfile } from './order-snapshot';
 import { customerFromRest } from './rest-snapshots';
+
+/**
+ * The record `onCustomerIdentities` receives for a customer, whether read from a webhook or the backfill.
+ * @param customer - the customer snapshot
+ * @param tenantId - the shop's tenant
+ * @returns the identities, the profile and `updatedAt` as a UTC instant (Shopify writes the shop's offset)
+ */
+export function customerIdentitiesRecord(customer: CustomerSnapshot, tenantId: string): ShopifyCustomerIdentities {
+  return {
+    tenantId,
+    customerId: customer.customerId,
+    updatedAt: toInstant(customer.updatedAt),
+    identities: customerIdentities(customer),
+    profile: customerProfile(customer),
+  };
+}
 
 /**
  * Reads the identities and profile a Shopify customer payload (`customers/create|update`, REST JSON) proves.
@@ -25,12 +42,5 @@ export function identitiesFromCustomer(payload: unknown, tenantId: string): Shop
   }
   const parsed = restCustomerSchema.safeParse(value);
   if (!parsed.success) return null;
-  const customer = customerFromRest(parsed.data);
-  return {
-    tenantId,
-    customerId: customer.customerId,
-    updatedAt: customer.updatedAt,
-    identities: customerIdentities(customer),
-    profile: customerProfile(customer),
-  };
+  return customerIdentitiesRecord(customerFromRest(parsed.data), tenantId);
 }

@@ -1,5 +1,6 @@
 import { deriveEventId, type IdentityClaim, type IncomingEvent, type OrderEventData } from '@throughline/core/adapter';
 import { toInstant, toVersion } from './instants';
+import { stampState } from './state-stamp';
 import {
   customerProfile,
   type FulfillmentSnapshot,
@@ -58,11 +59,36 @@ function orderData(order: OrderSnapshot): OrderEventData {
   };
 }
 
+/** The order's state that an `order.*` event carries and that changes: what tells two states of one second apart. */
+function orderState(order: OrderSnapshot) {
+  return {
+    financialStatus: order.financialStatus,
+    fulfillmentStatus: order.fulfillmentStatus,
+    total: order.total,
+    itemCount: order.itemCount,
+    cancelledAt: toInstant(order.cancelledAt),
+    cancelReason: order.cancelReason,
+  };
+}
+
+/** The shipment's state a `fulfillment.updated` event carries, in the fields a webhook and the Admin API both give. */
+function fulfillmentState(fulfillment: FulfillmentSnapshot) {
+  return {
+    status: fulfillment.status,
+    shipmentStatus: fulfillment.shipmentStatus,
+    carrier: fulfillment.carrier,
+    trackingNumbers: fulfillment.trackingNumbers,
+    trackingUrls: fulfillment.trackingUrls,
+  };
+}
+
 /**
  * One order event (`order.placed`, `order.updated` or `order.cancelled`) for an order snapshot.
  * Ids come from the order's own facts, so a webhook and a backfill of the same state produce the same id:
- * `placed` and `cancelled` happen once per order; `updated` is keyed by `updated_at`.
- * The entity version is `updated_at` in ms, so an older snapshot never overwrites a newer one.
+ * `placed` and `cancelled` happen once per order; `updated` is keyed by `updated_at` and a fingerprint of
+ * the state (Shopify's timestamps have one-second precision, so two states can share `updated_at`).
+ * The entity version is `updated_at` in ms with a sub-millisecond tiebreak from that fingerprint, so an
+ * older snapshot never overwrites a newer one and two states of one second settle the same way in any order.
  *
  * @param order - the order as it stood
  * @param change - which event the snapshot stands for
@@ -76,18 +102,19 @@ export function orderEvent(
   context: ShopifyMappingContext,
   extras: EnvelopeExtras = who(orderClaims(order), customerProfile(order.customer)),
 ): IncomingEvent {
-  const version = toVersion(order.updatedAt) ?? toVersion(context.triggeredAt) ?? toVersion(order.createdAt) ?? 0;
+  const timestamp = toVersion(order.updatedAt) ?? toVersion(context.triggeredAt) ?? toVersion(order.createdAt) ?? 0;
+  const { fingerprint, version } = stampState(timestamp, orderState(order));
   let id: string;
   let occurredAt: string;
   if (change === 'placed') {
     id = deriveEventId('shopify', 'order', order.orderId, 'placed');
-    occurredAt = toInstant(order.createdAt) ?? new Date(version).toISOString();
+    occurredAt = toInstant(order.createdAt) ?? new Date(timestamp).toISOString();
   } else if (change === 'cancelled') {
     id = deriveEventId('shopify', 'order', order.orderId, 'cancelled');
-    occurredAt = toInstant(order.cancelledAt) ?? new Date(version).toISOString();
+    occurredAt = toInstant(order.cancelledAt) ?? new Date(timestamp).toISOString();
   } else {
-    id = deriveEventId('shopify', 'order', order.orderId, 'updated', version);
-    occurredAt = new Date(version).toISOString();
+    id = deriveEventId('shopify', 'order', order.orderId, 'updated', timestamp, fingerprint);
+    occurredAt = new Date(timestamp).toISOString();
   }
   const event: IncomingEvent = {
     type: change === 'placed' ? 'order.placed' : change === 'cancelled' ? 'order.cancelled' : 'order.updated',
@@ -106,7 +133,8 @@ export function orderEvent(
 }
 
 /**
- * A `fulfillment.updated` event, keyed by fulfilment id and `updated_at` (the entity version).
+ * A `fulfillment.updated` event, keyed by fulfilment id, `updated_at` and a fingerprint of the shipment's
+ * state; the entity version is `updated_at` with the same sub-millisecond tiebreak as order events.
  * @param fulfillment - the shipment
  * @param extras - identities and profile of the order's customer, when known
  * @param context - tenant, shop and delivery headers
@@ -117,13 +145,14 @@ export function fulfillmentEvent(
   extras: EnvelopeExtras,
   context: ShopifyMappingContext,
 ): IncomingEvent {
-  const version =
+  const timestamp =
     toVersion(fulfillment.updatedAt) ?? toVersion(context.triggeredAt) ?? toVersion(fulfillment.createdAt) ?? 0;
+  const { fingerprint, version } = stampState(timestamp, fulfillmentState(fulfillment));
   return {
     type: 'fulfillment.updated',
-    id: deriveEventId('shopify', 'fulfillment', fulfillment.fulfillmentId, version),
+    id: deriveEventId('shopify', 'fulfillment', fulfillment.fulfillmentId, timestamp, fingerprint),
     tenantId: context.tenantId,
-    occurredAt: new Date(version).toISOString(),
+    occurredAt: new Date(timestamp).toISOString(),
     source: { system: 'shopify', externalId: fulfillment.fulfillmentId, url: adminUrl(context.shop, fulfillment.orderId) },
     channel: null,
     actor: { kind: 'system' },

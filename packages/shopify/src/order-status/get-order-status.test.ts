@@ -13,9 +13,14 @@ afterAll(() => server.close());
 
 const dataset = createShopifyDataset({ seed: 8, customers: 15, orders: 80 });
 
-function setup() {
-  server.use(...createShopifyHandlers({ dataset, accessTokens: ['shpat_status'], bucket: { size: 2000, restoreRate: 1000 } }).handlers);
-  return createShopify({ clientSecrets: ['shpss_x'], shops: { [dataset.shop]: 'acme' }, adminAccessTokens: { [dataset.shop]: 'shpat_status' } });
+function setup(shop = dataset) {
+  server.use(...createShopifyHandlers({ dataset: shop, accessTokens: ['shpat_status'], bucket: { size: 2000, restoreRate: 1000 } }).handlers);
+  return createShopify({ clientSecrets: ['shpss_x'], shops: { [shop.shop]: 'acme' }, adminAccessTokens: { [shop.shop]: 'shpat_status' } });
+}
+
+/** A shop of its own, for tests that change orders. */
+function ownDataset() {
+  return createShopifyDataset({ seed: 8, customers: 15, orders: 80 });
 }
 
 describe('getOrderStatus', () => {
@@ -58,6 +63,44 @@ describe('getOrderStatus', () => {
     expect((await shopify.getOrderStatus({ tenantId: 'acme', orderNumberOrId: cancelled.name }))?.progress).toBe('cancelled');
     const waiting = dataset.orders.find((candidate) => candidate.fulfillments.length === 0 && candidate.cancelledAt === null)!;
     expect(await shopify.getOrderStatus({ tenantId: 'acme', orderNumberOrId: waiting.name })).toMatchObject({ progress: 'not_shipped', expectedDeliveryAt: null });
+  });
+
+  it('finds an order whose shop gives names a custom format by the number the customer quotes', async () => {
+    const dataset = ownDataset();
+    const shopify = setup(dataset);
+    const order = dataset.orders.find((candidate) => candidate.fulfillments.length > 0)!;
+    dataset.updateOrder(order.id, new Date(Date.parse(order.updatedAt) + 1000), (changed) => {
+      changed.name = `ACME-${changed.number}-EU`;
+    });
+    for (const reference of [String(order.number), `#${order.number}`, `ACME-${order.number}-EU`]) {
+      const status = await shopify.getOrderStatus({ tenantId: 'acme', orderNumberOrId: reference });
+      expect(status, reference).toMatchObject({ orderId: order.id.toString(), orderName: `ACME-${order.number}-EU`, orderNumber: String(order.number) });
+    }
+    // Search is fuzzy: a number that only appears inside another order's name finds nothing.
+    expect(await shopify.getOrderStatus({ tenantId: 'acme', orderNumberOrId: String(order.number).slice(1) })).toBeNull();
+  });
+
+  it('gives a shipment with no carrier news a null shipment status, as the webhook does', async () => {
+    const dataset = ownDataset();
+    const shopify = setup(dataset);
+    const order = dataset.orders.find((candidate) => candidate.fulfillments.length > 0)!;
+    dataset.updateOrder(order.id, new Date(Date.parse(order.updatedAt) + 1000), (changed) => {
+      changed.fulfillments[0]!.shipmentStatus = null;
+    });
+    const status = await shopify.getOrderStatus({ tenantId: 'acme', orderNumberOrId: order.id.toString() });
+    expect(status?.shipments[0]?.shipmentStatus).toBeNull();
+  });
+
+  it('lists every shipment of an order with more than a search page holds', async () => {
+    const dataset = ownDataset();
+    const shopify = setup(dataset);
+    const order = dataset.orders.find((candidate) => candidate.fulfillments.length > 0 && candidate.cancelledAt === null)!;
+    dataset.updateOrder(order.id, new Date(Date.parse(order.updatedAt) + 1000), (changed) => {
+      const shipment = changed.fulfillments[0]!;
+      for (let index = 0; index < 8; index++) changed.fulfillments.push({ ...shipment, id: shipment.id + 5_000_000n + BigInt(index), name: `${changed.name}.${index + 2}` });
+    });
+    const status = await shopify.getOrderStatus({ tenantId: 'acme', orderNumberOrId: order.name });
+    expect(status?.shipments.map((shipment) => shipment.fulfillmentId)).toEqual(order.fulfillments.map((fulfillment) => fulfillment.id.toString()));
   });
 
   it('answers null for an order the shop does not have', async () => {

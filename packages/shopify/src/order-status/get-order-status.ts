@@ -1,7 +1,8 @@
 import type { IdentityClaim } from '@throughline/core/adapter';
 import type { AdminGraphqlClient } from '../graphql/admin-graphql-client';
-import { orderByIdSchema, ordersPageSchema } from '../graphql/admin-graphql-types';
+import { type GraphqlOrder, orderByIdSchema, ordersPageSchema } from '../graphql/admin-graphql-types';
 import { orderByIdQuery, ordersSearchQuery } from '../graphql/admin-queries';
+import { readFullOrder } from '../graphql/read-full-order';
 import { orderFromGraphql } from '../map/graphql-snapshots';
 import { toInstant } from '../map/instants';
 import { type OrderSnapshot, orderIdentities } from '../map/order-snapshot';
@@ -77,7 +78,7 @@ export type OrderReference =
 
 /**
  * Reads what a customer or agent typed as an order reference. Order ids are long (10+ digits);
- * shorter numbers are order numbers (`1001` → `#1001`).
+ * shorter numbers are order numbers (`1001` → `#1001`), which a lookup also matches against `Order.number`.
  * @param value - `gid://shopify/Order/…`, `820982911946154508`, `#1001`, `1001` or a custom name
  * @returns the reference
  * @example
@@ -99,8 +100,19 @@ function quote(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
+/** A search term for an order reference: the exact name, and for an order number its usual spellings too. */
+function searchFor(name: string): { query: string; number: number | null } {
+  const digits = /^#?(\d{1,9})$/.exec(name)?.[1];
+  if (digits === undefined) return { query: `name:${quote(name)}`, number: null };
+  // `name:` is the only documented name filter (https://shopify.dev/docs/api/admin-graphql/latest/queries/orders);
+  // the bare number also searches the default fields, so a custom name (`ACME-1001-EU`) is found by its number.
+  return { query: `name:${quote(`#${digits}`)} OR name:${quote(digits)} OR ${quote(digits)}`, number: Number(digits) };
+}
+
 /**
- * Looks an order up by id, number or name.
+ * Looks an order up by id, number or name. A number (`1001`, `#1001`) matches the order named so or
+ * numbered so (`Order.number`), whatever format the shop gives names; other names must match exactly.
+ * An order whose shipments or refunds fill the search's lists is read again alone, so none is left out.
  * @param client - the shop's GraphQL client
  * @param orderNumberOrId - what the customer or agent gave
  * @param signal - aborts the lookup
@@ -112,13 +124,21 @@ export async function getOrderStatus(client: AdminGraphqlClient, orderNumberOrId
   if (reference.kind === 'id') {
     const answer = await client.query<unknown>({ query: orderByIdQuery, variables: { id: `gid://shopify/Order/${reference.id}` }, signal });
     const { order } = orderByIdSchema.parse(answer.data);
-    return order ? orderStatusFrom(orderFromGraphql(order)) : null;
+    return order ? statusOf(client, order, signal) : null;
   }
-  const answer = await client.query<unknown>({ query: ordersSearchQuery, variables: { first: 5, query: `name:${quote(reference.name)}` }, signal });
-  const page = ordersPageSchema.parse(answer.data);
-  // Search is fuzzy: keep only an exact name match.
-  const match = page.orders.nodes.find((node) => node.name.toLowerCase() === reference.name.toLowerCase());
-  return match ? orderStatusFrom(orderFromGraphql(match)) : null;
+  const search = searchFor(reference.name);
+  const answer = await client.query<unknown>({ query: ordersSearchQuery, variables: { first: 10, query: search.query }, signal });
+  const nodes = ordersPageSchema.parse(answer.data).orders.nodes;
+  // Search is fuzzy: keep only an exact name, then an exact number.
+  const name = reference.name.toLowerCase();
+  const match =
+    nodes.find((node) => node.name.toLowerCase() === name || (search.number !== null && node.name === String(search.number))) ??
+    nodes.find((node) => search.number !== null && node.number === search.number);
+  return match ? statusOf(client, match, signal) : null;
+}
+
+async function statusOf(client: AdminGraphqlClient, node: GraphqlOrder, signal?: AbortSignal): Promise<OrderStatus> {
+  return orderStatusFrom(orderFromGraphql((await readFullOrder(client, node, signal)).order));
 }
 
 /**
@@ -140,5 +160,7 @@ export async function recentOrders(client: AdminGraphqlClient, identities: Reado
   if (terms.length === 0) return [];
   const first = Math.min(Math.max(1, limit), 50);
   const answer = await client.query<unknown>({ query: ordersSearchQuery, variables: { first, query: [...new Set(terms)].join(' OR ') } });
-  return ordersPageSchema.parse(answer.data).orders.nodes.map((node) => orderStatusFrom(orderFromGraphql(node)));
+  const statuses: OrderStatus[] = [];
+  for (const node of ordersPageSchema.parse(answer.data).orders.nodes) statuses.push(await statusOf(client, node));
+  return statuses;
 }

@@ -87,6 +87,7 @@ const adminSdl = /* GraphQL */ `
     id: ID!
     legacyResourceId: UnsignedInt64!
     name: String!
+    number: Int!
     createdAt: DateTime!
     updatedAt: DateTime!
     processedAt: DateTime!

@@ -103,6 +103,7 @@ export function orderView(order: FakeOrder, dataset: ShopifyDataset) {
     id: `gid://shopify/Order/${order.id}`,
     legacyResourceId: order.id.toString(),
     name: order.name,
+    number: order.number,
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,
     processedAt: order.createdAt,

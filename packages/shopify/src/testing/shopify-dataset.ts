@@ -129,8 +129,13 @@ export interface ShopifyDataset {
   addOrder(order: FakeOrder): FakeOrder;
   /** Adds a customer. */
   addCustomer(customer: FakeCustomer): FakeCustomer;
-  /** Changes an order and stamps its `updatedAt`, as Shopify does on every change. */
+  /**
+   * Changes an order and stamps its `updatedAt`, as Shopify does on every change, to the whole second
+   * (Shopify's timestamps have one-second precision: two changes within a second share `updated_at`).
+   */
   updateOrder(id: bigint | string, at: Date, change: (order: FakeOrder) => void): FakeOrder;
+  /** Changes a fulfilment and stamps its `updatedAt` to the whole second, as `updateOrder` does. */
+  updateFulfillment(id: bigint | string, at: Date, change: (fulfillment: FakeFulfillment) => void): FakeFulfillment;
   /** Bumped by every change through this interface; the fake's search indexes are rebuilt when it moves. */
   readonly revision: number;
   /** Marks the dataset changed after editing records directly (not through `updateOrder`). */
@@ -194,8 +199,9 @@ function addCents(prices: ReadonlyArray<string>): string {
   return `${text.slice(0, -2)}.${text.slice(-2)}`;
 }
 
+// Shopify writes timestamps to the second: `2026-11-27T09:15:00-05:00`.
 function iso(ms: number): string {
-  return new Date(Math.floor(ms)).toISOString();
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString();
 }
 
 /**
@@ -251,9 +257,17 @@ export function createShopifyDataset(options: ShopifyDatasetOptions = {}): Shopi
       const order = orderIndex.get(String(id));
       if (!order) throw new Error(`No order ${String(id)}`);
       change(order);
-      order.updatedAt = at.toISOString();
+      order.updatedAt = iso(at.getTime());
       revision++;
       return order;
+    },
+    updateFulfillment(id, at, change) {
+      const fulfillment = orders.flatMap((order) => order.fulfillments).find((candidate) => candidate.id.toString() === String(id));
+      if (!fulfillment) throw new Error(`No fulfillment ${String(id)}`);
+      change(fulfillment);
+      fulfillment.updatedAt = iso(at.getTime());
+      revision++;
+      return fulfillment;
     },
   };
 

@@ -60,6 +60,13 @@ export interface ShopifyFake {
   bucket: FakeLeakyBucket;
   /** What the fake served so far. */
   stats: ShopifyFakeStats;
+  /**
+   * Makes the next `count` GraphQL requests fail with a server error, as Shopify does during an incident:
+   * the request may or may not have run, and the answer says nothing about it.
+   * @param count - how many requests fail
+   * @param status - the HTTP status (default 503)
+   */
+  failNextRequests(count: number, status?: 500 | 502 | 503 | 504): void;
 }
 
 const invalidToken = '[API] Invalid API key or access token (unrecognized login or wrong password)';
@@ -93,6 +100,7 @@ export function createShopifyHandlers(options: ShopifyFakeOptions): ShopifyFake 
   const restBucket = new FakeLeakyBucket(options.restBucket?.size ?? 40, options.restBucket?.leakRate ?? 2, now);
   const maxQueryCost = options.maxQueryCost ?? 1000;
   const stats: ShopifyFakeStats = { graphqlRequests: 0, throttled: 0, maxCostExceeded: 0, pointsSpent: 0, restRequests: 0, restThrottled: 0 };
+  const failures = { remaining: 0, status: 503 };
   const schema = adminSchema();
   const queryType = schema.getQueryType()!;
   const root = rootResolvers(dataset);
@@ -124,6 +132,23 @@ export function createShopifyHandlers(options: ShopifyFakeOptions): ShopifyFake 
   const graphqlHandler = http.post(`${base}/graphql.json`, async ({ request }) => {
     if (!authorised(request)) return json({ errors: invalidToken }, 401);
     stats.graphqlRequests++;
+    if (failures.remaining > 0) {
+      failures.remaining--;
+      const requestId = crypto.randomUUID();
+      // Shopify's internal-error body: https://shopify.dev/docs/api/usage/response-codes
+      return json(
+        {
+          errors: [
+            {
+              message: `Internal error. Looks like something went wrong on our end.\nRequest ID: ${requestId} (include this in support requests).`,
+              extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+            },
+          ],
+        },
+        failures.status,
+        { 'x-request-id': requestId },
+      );
+    }
     let body: { query?: unknown; variables?: unknown };
     try {
       body = (await request.json()) as typeof body;
@@ -218,5 +243,13 @@ export function createShopifyHandlers(options: ShopifyFakeOptions): ShopifyFake 
     ),
     http.all(`https://${dataset.shop}/admin/*`, ({ request }) => (authorised(request) ? json({ errors: 'Not Found' }, 404) : json({ errors: invalidToken }, 401))),
   ];
-  return { handlers, bucket, stats };
+  return {
+    handlers,
+    bucket,
+    stats,
+    failNextRequests(count, status = 503) {
+      failures.remaining = count;
+      failures.status = status;
+    },
+  };
 }

@@ -24,7 +24,7 @@ export interface ShopifyWebhookBuilderOptions {
 
 /** Per-delivery overrides. */
 export interface ShopifyDeliveryOptions {
-  /** `X-Shopify-Event-Id`; derived from the topic and the resource by default (stable across calls). */
+  /** `X-Shopify-Event-Id`; derived from the topic, the resource and the body by default (stable across calls). */
   eventId?: string;
   /** `X-Shopify-Webhook-Id`; derived from the event id by default. */
   webhookId?: string;
@@ -128,8 +128,10 @@ export function createShopifyWebhookBuilder(options: ShopifyWebhookBuilderOption
     const record = typeof payload === 'string' ? {} : payload;
     const resourceId = record.id === undefined || record.id === null ? '' : String(record.id);
     const stamp = String(record.updated_at ?? record.created_at ?? '');
+    // One event, one id: a redelivery of the same body keeps it, another state of the resource in the same second does not.
     const eventId =
-      delivery.eventId ?? (resourceId && stamp ? `evt-${slug(topic)}-${resourceId}-${Date.parse(stamp)}` : `evt-${slug(topic)}-${fnv1a(body)}`);
+      delivery.eventId ??
+      (resourceId && stamp ? `evt-${slug(topic)}-${resourceId}-${Date.parse(stamp)}-${fnv1a(body)}` : `evt-${slug(topic)}-${fnv1a(body)}`);
     const triggeredAt =
       delivery.triggeredAt instanceof Date ? delivery.triggeredAt.toISOString() : (delivery.triggeredAt ?? (stamp || '2026-01-01T00:00:00.000Z'));
     const prefix = (delivery.headerFamily ?? options.headerFamily ?? 'x-shopify') === 'x-shopify' ? 'X-Shopify-' : 'Shopify-';

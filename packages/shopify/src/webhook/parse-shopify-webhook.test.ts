@@ -3,7 +3,8 @@ import { readDelivery } from '@throughline/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createShopify } from '../create-shopify';
 import type { ShopifyCustomerIdentities } from '../shopify-settings';
-import { restFulfillmentPayload, restOrderPayload, restRefundPayload } from '../testing/rest-payloads';
+import { identitiesFromCustomer } from '../map/identities-from-customer';
+import { restCustomerPayload, restFulfillmentPayload, restOrderPayload, restRefundPayload } from '../testing/rest-payloads';
 import { createShopifyDataset, type FakeOrder } from '../testing/shopify-dataset';
 import { createShopifyWebhookBuilder } from '../testing/webhook-builder';
 
@@ -55,10 +56,11 @@ describe('orders/*', () => {
       tenantId: 'acme',
       channel: null,
       occurredAt: new Date(order.createdAt).toISOString(),
-      entity: { key: `shopify:order:${order.id}`, version: Date.parse(order.updatedAt) },
+      entity: { key: `shopify:order:${order.id}` },
       source: { system: 'shopify', externalId: order.id.toString() },
       data: { orderId: order.id.toString(), orderName: order.name, total: { amount: order.totalPrice, currency: 'USD' } },
     });
+    expect(Math.floor(placed!.entity!.version)).toBe(Date.parse(order.updatedAt));
     expect(order.id > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
     expect(placed!.identities).toContainEqual({ kind: 'platform', namespace: 'shopify:customer', value: customer.id.toString() });
     expect(placed!.identities).toContainEqual({ kind: 'email', value: customer.email });
@@ -96,7 +98,7 @@ describe('orders/*', () => {
     const payload = restOrderPayload(dataset.orders[0]!, dataset);
     delete payload.updated_at;
     const [event] = await eventsOf(webhooks.build('orders/updated', payload, { triggeredAt: '2026-11-27T09:15:00.250-05:00' }));
-    expect(event!.entity!.version).toBe(Date.parse('2026-11-27T14:15:00.250Z'));
+    expect(Math.floor(event!.entity!.version)).toBe(Date.parse('2026-11-27T14:15:00.250Z'));
     expect(event!.occurredAt).toBe('2026-11-27T14:15:00.250Z');
   });
 
@@ -136,8 +138,8 @@ describe('fulfillments/* and refunds/create', () => {
     const [event] = await eventsOf(webhooks.build('fulfillments/create', payload));
     expect(event).toMatchObject({
       type: 'fulfillment.updated',
-      id: `shopify:fulfillment:${fulfillment.id}:${Date.parse(fulfillment.updatedAt)}`,
-      entity: { key: `shopify:fulfillment:${fulfillment.id}`, version: Date.parse(fulfillment.updatedAt) },
+      id: expect.stringMatching(new RegExp(`^shopify:fulfillment:${fulfillment.id}:${Date.parse(fulfillment.updatedAt)}:[0-9a-z]{11}$`)),
+      entity: { key: `shopify:fulfillment:${fulfillment.id}` },
       identities: [
         { kind: 'email', value: order.email },
         { kind: 'reference', namespace: 'shopify:order', value: order.id.toString() },
@@ -152,6 +154,7 @@ describe('fulfillments/* and refunds/create', () => {
         estimatedDeliveryAt: fulfillment.estimatedDeliveryAt,
       },
     });
+    expect(Math.floor(event!.entity!.version)).toBe(Date.parse(fulfillment.updatedAt));
   });
 
   it('sanitises tracking text and drops unsafe tracking URLs; unknown shipment statuses pass through', async () => {
@@ -209,9 +212,9 @@ describe('customers/*', () => {
       events: [
         {
           type: 'customer.updated',
-          id: `shopify:customer:${customer.id}:${Date.parse(customer.updatedAt)}`,
+          id: expect.stringMatching(new RegExp(`^shopify:customer:${customer.id}:${Date.parse(customer.updatedAt)}:[0-9a-z]{11}$`)),
           channel: null,
-          entity: { key: `shopify:customer:${customer.id}`, version: Date.parse(customer.updatedAt) },
+          entity: { key: `shopify:customer:${customer.id}` },
           data: { externalId: customer.id.toString(), change: 'updated' },
         },
       ],
@@ -229,6 +232,80 @@ describe('customers/*', () => {
         profile: { firstName: customer.firstName, lastName: customer.lastName, name: `${customer.firstName} ${customer.lastName}` },
       },
     ]);
+    if (!(result.ok && result.kind === 'events')) throw new Error('expected events');
+    expect(Math.floor(result.events[0]!.entity!.version)).toBe(Date.parse(customer.updatedAt));
+  });
+});
+
+describe('customers/* timestamps', () => {
+  it('hands onCustomerIdentities updatedAt as a UTC instant, whatever offset Shopify wrote', async () => {
+    const seen: ShopifyCustomerIdentities[] = [];
+    const { webhooks, parse, dataset } = setup((record) => {
+      seen.push(record);
+    });
+    const customer = dataset.customers[0]!;
+    await parse(webhooks.build('customers/update', { ...restCustomerPayload(customer), updated_at: '2026-11-27T09:15:00-05:00' }));
+    expect(seen.map((record) => record.updatedAt)).toEqual(['2026-11-27T14:15:00.000Z']);
+    expect(identitiesFromCustomer({ ...restCustomerPayload(customer), id: '207119551000000000', updated_at: '2026-11-27T09:15:00-05:00' }, 'acme')?.updatedAt).toBe(
+      '2026-11-27T14:15:00.000Z',
+    );
+  });
+});
+
+describe('changes within one second (Shopify timestamps have one-second precision)', () => {
+  it('gives two states of an order in the same second different ids and versions, and a redelivery the same', async () => {
+    const { webhooks, eventsOf, dataset } = setup();
+    const order = dataset.orders[7]!;
+    const second = new Date(Date.parse(order.updatedAt) + 60_000);
+    dataset.updateOrder(order.id, second, (changed) => {
+      changed.financialStatus = 'partially_refunded';
+    });
+    const [first] = await eventsOf(webhooks.ordersUpdated(order));
+    dataset.updateOrder(order.id, new Date(second.getTime() + 700), (changed) => {
+      changed.financialStatus = 'refunded';
+    });
+    expect(order.updatedAt).toBe(second.toISOString());
+    const [later] = await eventsOf(webhooks.ordersUpdated(order));
+    const [redelivered] = await eventsOf(webhooks.ordersUpdated(order));
+    expect(later!.id).not.toBe(first!.id);
+    expect(redelivered!.id).toBe(later!.id);
+    expect(redelivered!.entity).toEqual(later!.entity);
+    expect(later!.entity!.version).not.toBe(first!.entity!.version);
+    // The tiebreak stays below the millisecond: versions of different seconds keep their order.
+    for (const event of [first!, later!]) expect(Math.floor(event.entity!.version)).toBe(second.getTime());
+    expect(later!.occurredAt).toBe(second.toISOString());
+  });
+
+  it('gives two states of a shipment in the same second different ids, and a redelivery the same', async () => {
+    const { webhooks, eventsOf, dataset, find } = setup();
+    const order = find((candidate) => candidate.fulfillments.length > 0);
+    const fulfillment = order.fulfillments[0]!;
+    const second = new Date(Date.parse(fulfillment.updatedAt) + 60_000);
+    dataset.updateFulfillment(fulfillment.id, second, (changed) => {
+      changed.shipmentStatus = 'out_for_delivery';
+    });
+    const [outForDelivery] = await eventsOf(webhooks.fulfillmentsUpdate(fulfillment, order));
+    dataset.updateFulfillment(fulfillment.id, new Date(second.getTime() + 999), (changed) => {
+      changed.shipmentStatus = 'delivered';
+    });
+    const [delivered] = await eventsOf(webhooks.fulfillmentsUpdate(fulfillment, order));
+    const [redelivered] = await eventsOf(webhooks.fulfillmentsUpdate(fulfillment, order));
+    expect(delivered!.id).not.toBe(outForDelivery!.id);
+    expect(redelivered!.id).toBe(delivered!.id);
+    expect(Math.floor(delivered!.entity!.version)).toBe(Math.floor(outForDelivery!.entity!.version));
+    expect(delivered!.entity!.version).not.toBe(outForDelivery!.entity!.version);
+  });
+
+  it('gives two states of a customer in the same second different ids, and a redelivery the same', async () => {
+    const { webhooks, eventsOf, dataset } = setup();
+    const customer = dataset.customers[0]!;
+    const [before] = await eventsOf(webhooks.customersUpdate(customer));
+    const changed = { ...customer, email: 'new.address@example.com' };
+    const [after] = await eventsOf(webhooks.customersUpdate(changed));
+    const [redelivered] = await eventsOf(webhooks.customersUpdate(changed));
+    expect(after!.id).not.toBe(before!.id);
+    expect(redelivered!.id).toBe(after!.id);
+    expect(Math.floor(after!.entity!.version)).toBe(Date.parse(customer.updatedAt));
   });
 });
 
@@ -260,8 +337,61 @@ describe('privacy topics', () => {
     expect(result).toMatchObject({
       ok: true,
       kind: 'privacy',
-      request: { kind: 'customer_redact', tenantId: 'acme', identities: [{ kind: 'email', value: 'bob@example.com' }], orderIds: ['820982911946154508', '820982911946154515'] },
+      request: {
+        kind: 'customer_redact',
+        tenantId: 'acme',
+        identities: [
+          { kind: 'email', value: 'bob@example.com' },
+          { kind: 'reference', namespace: 'shopify:order', value: '820982911946154508' },
+          { kind: 'reference', namespace: 'shopify:order', value: '820982911946154515' },
+        ],
+        orderIds: ['820982911946154508', '820982911946154515'],
+      },
     });
+  });
+
+  it('accepts customers/redact that names orders but no identity, finding the customer through those orders', async () => {
+    const { webhooks, parse } = setup();
+    const result = await parse(
+      webhooks.customersRedact({ customer: {}, ordersToRedact: [820982911946154508n, 820982911946154508n, 820982911946154515n] }, { eventId: 'evt-7' }),
+    );
+    expect(result).toEqual({
+      ok: true,
+      kind: 'privacy',
+      request: {
+        kind: 'customer_redact',
+        tenantId: 'acme',
+        requestId: 'shopify:customers_redact:evt-7',
+        identities: [
+          { kind: 'reference', namespace: 'shopify:order', value: '820982911946154508' },
+          { kind: 'reference', namespace: 'shopify:order', value: '820982911946154515' },
+        ],
+        orderIds: ['820982911946154508', '820982911946154515'],
+      },
+    });
+  });
+
+  it('maps customers/data_request that names orders but no identity to an export found through those orders', async () => {
+    const { webhooks, parse } = setup();
+    const result = await parse(webhooks.customersDataRequest({ customer: {}, ordersRequested: [820982911946154508n], dataRequestId: 77n }));
+    expect(result).toEqual({
+      ok: true,
+      kind: 'privacy',
+      request: {
+        kind: 'customer_data_request',
+        tenantId: 'acme',
+        requestId: 'shopify:data_request:77',
+        identities: [{ kind: 'reference', namespace: 'shopify:order', value: '820982911946154508' }],
+      },
+    });
+  });
+
+  it('acknowledges a privacy request with nothing to act on as ignored (200), so Shopify stops retrying it', async () => {
+    const { webhooks, parse } = setup();
+    expect(await parse(webhooks.customersRedact({ customer: {} }))).toMatchObject({ ok: true, kind: 'ignored' });
+    expect(await parse(webhooks.build('customers/redact', { shop_domain: 'acme.myshopify.com', customer: {} }))).toMatchObject({ ok: true, kind: 'ignored' });
+    expect(await parse(webhooks.build('customers/redact', { shop_domain: 'acme.myshopify.com' }))).toMatchObject({ ok: true, kind: 'ignored' });
+    expect(await parse(webhooks.customersDataRequest({ customer: {} }))).toMatchObject({ ok: true, kind: 'ignored' });
   });
 
   it('maps shop/redact to erasing the whole tenant', async () => {
@@ -305,10 +435,8 @@ describe('bad input', () => {
     expect(await parse(webhooks.build('orders/create', missing))).toMatchObject({ ok: false, reason: 'missing_fields' });
     const wrong = { ...restOrderPayload(dataset.orders[0]!, dataset), line_items: 'three' };
     expect(await parse(webhooks.build('orders/create', wrong))).toMatchObject({ ok: false, reason: 'malformed_body' });
-    expect(await parse(webhooks.build('customers/redact', { shop_domain: 'acme.myshopify.com', customer: {} }))).toMatchObject({
-      ok: false,
-      reason: 'missing_fields',
-    });
+    // A privacy request must name its shop (the body is signed, the shop header is not).
+    expect(await parse(webhooks.build('customers/redact', { customer: { id: 1 } }))).toMatchObject({ ok: false, reason: 'missing_fields' });
   });
 
   it('never throws on a body that is not UTF-8 JSON', async () => {

@@ -2,7 +2,9 @@ import { deriveEventId, type IncomingEvent, type PrivacyRequest, type WebhookDel
 import { parseJsonLossless, sha256Hex } from '@throughline/core/adapter-utils';
 import type { z } from 'zod';
 import { type ShopifyMappingContext, fulfillmentEvent, orderPayloadEvents, refundEvent } from '../map/map-order-events';
-import { customerIdentities, customerProfile } from '../map/order-snapshot';
+import { customerIdentitiesRecord } from '../map/identities-from-customer';
+import { toVersion } from '../map/instants';
+import { stampState } from '../map/state-stamp';
 import { customerDataRequest, customerRedactRequest, shopRedactRequest } from '../map/map-privacy-request';
 import { customerFromRest, fulfillmentFromRest, orderFromRest, refundFromRest } from '../map/rest-snapshots';
 import {
@@ -157,11 +159,9 @@ async function mapTopic(
     case 'customers/update': {
       const customer = read(restCustomerSchema, body, topic);
       if (!customer.ok) return customer;
-      const snapshot = customerFromRest(customer.value);
-      const identities = customerIdentities(snapshot);
-      const profile = customerProfile(snapshot);
-      await options.onCustomerIdentities?.({ tenantId: context.tenantId, customerId: snapshot.customerId, updatedAt: snapshot.updatedAt, identities, profile });
-      return events([customerUpdatedEvent(snapshot, topic === 'customers/create' ? 'created' : 'updated', identities, profile, context)]);
+      const record = customerIdentitiesRecord(customerFromRest(customer.value), context.tenantId);
+      await options.onCustomerIdentities?.(record);
+      return events([customerUpdatedEvent(record, topic === 'customers/create' ? 'created' : 'updated', context)]);
     }
     case 'customers/data_request':
     case 'customers/redact':
@@ -172,28 +172,28 @@ async function mapTopic(
 
 /**
  * A `customer.updated` event: the customer record's identities and profile, so identity
- * resolution learns them before the customer's first order or message.
+ * resolution learns them before the customer's first order or message. Keyed by `updated_at` and a
+ * fingerprint of the identities and profile (two states of one second are two events).
  */
 function customerUpdatedEvent(
-  snapshot: ReturnType<typeof customerFromRest>,
+  record: ShopifyCustomerIdentities,
   change: 'created' | 'updated',
-  identities: IncomingEvent['identities'],
-  profile: ReturnType<typeof customerProfile>,
   context: { tenantId: string; triggeredAt?: string | null },
 ): IncomingEvent {
-  const version = Date.parse(snapshot.updatedAt ?? '') || Date.parse(context.triggeredAt ?? '') || 0;
+  const timestamp = toVersion(record.updatedAt) ?? toVersion(context.triggeredAt) ?? 0;
+  const { fingerprint, version } = stampState(timestamp, { identities: record.identities, profile: record.profile });
   return {
     type: 'customer.updated',
-    id: deriveEventId('shopify', 'customer', snapshot.customerId, version),
+    id: deriveEventId('shopify', 'customer', record.customerId, timestamp, fingerprint),
     tenantId: context.tenantId,
-    occurredAt: new Date(version).toISOString(),
-    source: { system: 'shopify', externalId: snapshot.customerId },
+    occurredAt: new Date(timestamp).toISOString(),
+    source: { system: 'shopify', externalId: record.customerId },
     channel: null,
     actor: { kind: 'system' },
-    identities,
-    ...(Object.keys(profile).length > 0 ? { profile } : {}),
-    entity: { key: `shopify:customer:${snapshot.customerId}`, version },
-    data: { externalId: snapshot.customerId, change, tags: [] },
+    identities: record.identities,
+    ...(Object.keys(record.profile).length > 0 ? { profile: record.profile } : {}),
+    entity: { key: `shopify:customer:${record.customerId}`, version },
+    data: { externalId: record.customerId, change, tags: [] },
   };
 }
 
@@ -227,8 +227,7 @@ async function privacy(
   } else {
     request = shopRedactRequest(context.tenantId, deliveryId);
   }
-  if (request === null) {
-    return { ok: false, reason: 'missing_fields', message: `${topic} payload: customer has no id, email or phone` };
-  }
+  // A signed request with nothing to act on is acknowledged: an error answer makes Shopify retry it for hours.
+  if (request === null) return { ok: true, kind: 'ignored', reason: `${topic} names no customer id, email, phone or order` };
   return { ok: true, kind: 'privacy', request };
 }

@@ -1,0 +1,78 @@
+import { createMemoryStore, createThroughline, type Throughline } from '@throughline/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createShopify } from '../create-shopify';
+import { createShopifyDataset, type ShopifyDataset } from '../testing/shopify-dataset';
+import { createShopifyWebhookBuilder } from '../testing/webhook-builder';
+
+// The adapter's answers as the core carries them out: what a merchant's app actually sees.
+
+const secret = 'shpss_core_secret';
+const url = 'https://app.example.com/webhooks/shopify';
+const opened: Throughline[] = [];
+
+afterEach(async () => {
+  for (const throughline of opened.splice(0)) await throughline.close();
+});
+
+function setup(dataset: ShopifyDataset = createShopifyDataset({ seed: 31, customers: 8, orders: 30 })) {
+  const throughline = createThroughline({ store: createMemoryStore(), adapters: [createShopify({ clientSecrets: [secret], shops: { [dataset.shop]: 'acme' } })] });
+  opened.push(throughline);
+  const webhooks = createShopifyWebhookBuilder({ secret, url, dataset });
+  async function deliver(request: Promise<Request>): Promise<{ status: number; body: Record<string, unknown> }> {
+    const response = await throughline.webhooks.handle(await request);
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+  return { dataset, throughline, webhooks, deliver };
+}
+
+describe('Shopify webhooks through the core', () => {
+  it('keeps both states of an order changed twice within one second, and settles on the same one whatever the arrival order', async () => {
+    const dataset = createShopifyDataset({ seed: 31, customers: 8, orders: 30 });
+    const order = dataset.orders.find((candidate) => candidate.customerId !== null && candidate.fulfillments.length === 0)!;
+    const webhooks = createShopifyWebhookBuilder({ secret, url, dataset });
+    const second = new Date(Date.parse(order.updatedAt) + 60_000);
+    dataset.updateOrder(order.id, second, (changed) => {
+      changed.financialStatus = 'partially_refunded';
+    });
+    const partially = () => webhooks.ordersUpdated(order);
+    const partiallyBody = await (await partially()).text();
+    dataset.updateOrder(order.id, new Date(second.getTime() + 500), (changed) => {
+      changed.financialStatus = 'refunded';
+    });
+    const refundedBody = await (await webhooks.ordersUpdated(order)).text();
+    const sign = (body: string) => webhooks.build('orders/updated', body);
+
+    const currents: unknown[] = [];
+    for (const arrival of [
+      [partiallyBody, refundedBody],
+      [refundedBody, partiallyBody],
+    ]) {
+      const { deliver, throughline } = setup(dataset);
+      for (const body of arrival) expect((await deliver(sign(body))).body).toMatchObject({ ok: true, accepted: 1, duplicates: 0 });
+      expect((await deliver(sign(arrival[1]!))).body).toMatchObject({ ok: true, accepted: 0, duplicates: 1 });
+      const current = await throughline.tenant('acme').entities.current(`shopify:order:${order.id}`);
+      currents.push(current?.id);
+    }
+    expect(currents[0]).toBeDefined();
+    expect(currents[1]).toBe(currents[0]);
+  });
+
+  it('erases the customer of the orders a customers/redact names, even when it names no identity of them', async () => {
+    const { dataset, throughline, webhooks, deliver } = setup();
+    const order = dataset.orders.find((candidate) => candidate.customerId !== null)!;
+    const customer = dataset.customer(order.customerId!)!;
+    expect((await deliver(webhooks.ordersCreate(order))).status).toBe(200);
+    const customers = throughline.tenant('acme').customers;
+    expect(await customers.findByIdentity({ kind: 'email', value: customer.email! })).toBeDefined();
+    const answer = await deliver(webhooks.customersRedact({ customer: {}, ordersToRedact: [order.id] }));
+    expect(answer).toEqual({ status: 200, body: { ok: true, privacy: 'customer_redact' } });
+    expect(await customers.findByIdentity({ kind: 'email', value: customer.email! })).toBeUndefined();
+  });
+
+  it('answers 200 to a signed customers/redact that has nothing to erase, so Shopify does not retry it', async () => {
+    const { webhooks, deliver } = setup();
+    const answer = await deliver(webhooks.customersRedact({ customer: {} }));
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ ok: true });
+  });
+});
