@@ -57,9 +57,13 @@ export type PrivacyRequest =
       tenantId: string;
       /** The platform's id of the request. */
       requestId: string;
-      /** Every identifier the platform sent for the customer. */
+      /**
+       * Every identifier the platform sent for the customer. The core erases the customers these
+       * name, so an adapter adds a reference per order to redact: the request is carried out even
+       * when the platform sends no email, phone or customer id.
+       */
       identities: IdentityClaim[];
-      /** The platform's ids of the orders to redact. */
+      /** The platform's ids of the orders to redact, as the platform listed them (kept for the record; `identities` decide what is erased). */
       orderIds: string[];
     }
   | {
