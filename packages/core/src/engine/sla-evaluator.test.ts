@@ -309,6 +309,66 @@ describe('SLA evaluator inside ingest', () => {
     await throughline.close();
   });
 
+  it('stops reading events back on a store that never hands back the objects written, with the same clocks', async () => {
+    // Counts reads inside transactions; `copy` makes every read a new object, as PostgreSQL does.
+    const reads = { getEvent: 0, listEvents: 0 };
+    const counting = (store: TimelineStore, copy: boolean): TimelineStore =>
+      new Proxy(store, {
+        get(target, property) {
+          if (property !== 'transaction') return bound(target, property);
+          return <T>(work: (transaction: StoreTransaction) => Promise<T>) =>
+            target.transaction((transaction) =>
+              work(
+                new Proxy(transaction, {
+                  get(inner, name) {
+                    if (name === 'getEvent') {
+                      return async (tenantId: string, id: string) => {
+                        reads.getEvent += 1;
+                        const event = await inner.getEvent(tenantId, id);
+                        return copy ? structuredClone(event) : event;
+                      };
+                    }
+                    if (name === 'listEvents') {
+                      return async (...args: Parameters<StoreTransaction['listEvents']>) => {
+                        reads.listEvents += 1;
+                        const events = await inner.listEvents(...args);
+                        return copy ? structuredClone(events) : events;
+                      };
+                    }
+                    return bound(inner, name);
+                  },
+                }),
+              ),
+            );
+        },
+      });
+    const run = async (store: TimelineStore) => {
+      reads.getEvent = 0;
+      reads.listEvents = 0;
+      const clock = createTestClock(at(0));
+      const settings: SlaSettings = { policies, calendars: [calendar], timers: false };
+      const throughline = createThroughline({ store, adapters: [], clock, sla: settings });
+      // One conversation: the customer writes, an agent answers every third message.
+      for (let index = 0; index < 300; index++) {
+        clock.set(Date.parse(at(index)));
+        const event = index % 3 === 2 ? reply(`r${index}`, index, ana, 'whatsapp') : inbound(`m${index}`, index, ana, 'whatsapp');
+        await throughline.ingest('acme', [event]);
+      }
+      const caseId = (await store.listEvents({ tenantId: 'acme', limit: 1 }))[0]!.caseId!;
+      await expectFullFold(store, settings, [caseId], clock.now());
+      await throughline.close();
+      return { ...reads };
+    };
+    const copies = await run(counting(createMemoryStore(), true));
+    // 64 failed checks, then none (the retry comes every 1,024 evaluations); the case is listed every time.
+    expect(copies.getEvent).toBeLessThanOrEqual(70);
+    expect(copies.listEvents).toBeGreaterThanOrEqual(299);
+    // The memory store hands back its own objects: the checks go on and the case is hardly ever listed.
+    const same = await run(counting(createMemoryStore(), false));
+    expect(same.getEvent).toBeGreaterThanOrEqual(299);
+    expect(same.listEvents).toBeLessThan(10);
+  });
+
   it('arms its timer from what ingest reports, and finds timers another instance wrote at its next store check', async () => {
     const clock = createTestClock(at(0));
     const store = createMemoryStore();

@@ -10,6 +10,7 @@ import { compareTimelinePositions, isSlaEvent } from '../sla/evaluation/case-tim
 import { diffSlaEvents } from '../sla/evaluation/sla-event-diff';
 import { planSlaTimerWrites } from '../sla/evaluation/sla-timer-writes';
 import { SlaWriteReceipt } from '../sla/evaluation/sla-write-receipt';
+import { StoredObjectChecks } from '../sla/evaluation/stored-object-checks';
 import type { SlaPolicy } from '../sla/policy/sla-policy-schema';
 import type { StoreReader } from '../store/timeline-store';
 import type { CaseEvaluator, CaseTimelineWrites } from './ingest-pipeline';
@@ -38,6 +39,8 @@ interface SlaRuntime {
   readonly memories: CaseSlaMemories;
   /** Told the earliest pending warning or breach each evaluation writes as a timer. */
   readonly pendingListeners: Set<(at: number) => void>;
+  /** Whether reading an event back as the object written pays on the store in use. */
+  readonly storedObjectChecks: StoredObjectChecks;
 }
 
 const runtimes = new WeakMap<SlaSettings, SlaRuntime>();
@@ -45,7 +48,7 @@ const runtimes = new WeakMap<SlaSettings, SlaRuntime>();
 function runtimeOf(settings: SlaSettings): SlaRuntime {
   let runtime = runtimes.get(settings);
   if (runtime === undefined) {
-    runtime = { context: undefined, memories: new CaseSlaMemories(), pendingListeners: new Set() };
+    runtime = { context: undefined, memories: new CaseSlaMemories(), pendingListeners: new Set(), storedObjectChecks: new StoredObjectChecks() };
     runtimes.set(settings, runtime);
   }
   return runtime;
@@ -88,12 +91,12 @@ interface CaseReading {
  * proves it), otherwise the newest event mirrored (a case erased or emptied since loses it).
  * `undefined` when the memory cannot be trusted without listing the case.
  */
-async function checkpointOf(reader: StoreReader, memory: CaseSlaMemory): Promise<{ event: TimelineEvent; proves: boolean } | undefined> {
+async function checkpointOf(reader: StoreReader, memory: CaseSlaMemory, checks: StoredObjectChecks): Promise<{ event: TimelineEvent; proves: boolean } | undefined> {
   const receipt = memory.receipt;
   if (!memory.wroteInLast || receipt.known === true) return { event: memory.mirror.newest()!, proves: false };
   if (receipt.known === false) return undefined;
   if (memory.witness !== undefined) return { event: memory.witness, proves: true };
-  return (await receipt.isCommitted(reader)) ? { event: memory.mirror.newest()!, proves: false } : undefined;
+  return (await receipt.isCommitted((event) => checks.holds(reader, event))) ? { event: memory.mirror.newest()!, proves: false } : undefined;
 }
 
 /**
@@ -102,10 +105,10 @@ async function checkpointOf(reader: StoreReader, memory: CaseSlaMemory): Promise
  * the case is not listed: the appended events are added to the memory. Otherwise the case is
  * listed in full and compared with the memory.
  */
-async function readCase(reader: StoreReader, memory: CaseSlaMemory, tenantId: string, caseId: string, writes: CaseTimelineWrites | undefined): Promise<CaseReading> {
-  if (writes !== undefined && memory.mirror.size > 0 && !writes.rewritten.has(caseId)) {
-    const checkpoint = await checkpointOf(reader, memory);
-    if (checkpoint !== undefined && (await reader.getEvent(tenantId, checkpoint.event.id)) === checkpoint.event) {
+async function readCase(reader: StoreReader, memory: CaseSlaMemory, tenantId: string, caseId: string, writes: CaseTimelineWrites | undefined, checks: StoredObjectChecks): Promise<CaseReading> {
+  if (writes !== undefined && memory.mirror.size > 0 && !writes.rewritten.has(caseId) && checks.worthTrying()) {
+    const checkpoint = await checkpointOf(reader, memory, checks);
+    if (checkpoint !== undefined && (await checks.holds(reader, checkpoint.event))) {
       // A witness read back as the very object written: its transaction committed.
       if (checkpoint.proves) memory.receipt.confirm();
       const appended = writes.appended.get(caseId) ?? NO_EVENTS;
@@ -221,7 +224,7 @@ export function createSlaEvaluator(settings: SlaSettings): CaseEvaluator {
     let earliestPending = Number.POSITIVE_INFINITY;
     for (const caseId of caseIds) {
       const memory = runtime.memories.take(tenantId, caseId) ?? new CaseSlaMemory();
-      const { newInputs, stored, timersKnown } = await readCase(transaction, memory, tenantId, caseId, writes);
+      const { newInputs, stored, timersKnown } = await readCase(transaction, memory, tenantId, caseId, writes, runtime.storedObjectChecks);
       const customerId = memory.mirror.newestCustomerId();
       // A customer this transaction wrote is known as written; any other is read.
       const customer = customerId === undefined ? undefined : (writes?.customers?.get(customerId) ?? (await transaction.getCustomer(tenantId, customerId)));

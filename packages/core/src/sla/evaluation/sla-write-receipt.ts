@@ -1,5 +1,4 @@
 import type { TimelineEvent } from '../../model/timeline-event';
-import type { StoreReader } from '../../store/timeline-store';
 
 /**
  * What one SLA evaluation (one store transaction) wrote, kept so a later evaluation can tell
@@ -64,14 +63,14 @@ export class SlaWriteReceipt {
   /**
    * Tells whether the transaction committed, asking the store at most once.
    *
-   * @param reader - The store (or a later transaction).
+   * @param holds - Whether the store (or a later transaction) holds that very event object.
    * @returns `true` when it is proven committed.
    */
-  async isCommitted(reader: StoreReader): Promise<boolean> {
+  async isCommitted(holds: (event: TimelineEvent) => Promise<boolean>): Promise<boolean> {
     if (this.committed !== undefined) return this.committed;
     let committed: boolean;
     if (!this.complete) committed = false;
-    else if (this.witness !== undefined) committed = (await reader.getEvent(this.witness.tenantId, this.witness.id)) === this.witness;
+    else if (this.witness !== undefined) committed = await holds(this.witness);
     else committed = !this.unwitnessedWrite;
     this.committed = committed;
     // Proven once: the witness need not be held any longer.
