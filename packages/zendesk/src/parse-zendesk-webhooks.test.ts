@@ -132,11 +132,14 @@ describe('Zendesk event webhooks', () => {
     ]);
   });
 
-  it('names the tenant by subdomain when `accounts` maps the subdomain, not the account id Zendesk sends', async () => {
+  it('refuses an event webhook whose account id is not mapped, even when the subdomain is, and says how to map it', async () => {
+    // Event bodies name no subdomain: the adapter's own is no proof the delivery came from that account.
     const zendesk = createZendesk({ subdomain: 'acme', webhookSecrets: [secret], accounts: { acme: 'acme' }, clock: { now: () => Date.parse(signedAt) } });
     const incoming = await readDelivery(await buildTicketCreatedWebhook(ticket, delivery));
     expect(incoming.request.headers.get('x-zendesk-account-id')).toBe('12514403');
-    expect(await zendesk.doVerifyWebhook(incoming)).toMatchObject({ ok: true, tenantId: 'acme' });
+    const verification = await zendesk.doVerifyWebhook(incoming);
+    expect(verification).toMatchObject({ ok: false, reason: 'unknown_tenant' });
+    expect(verification.ok ? '' : verification.message).toContain('key `accounts` by this account id');
   });
 
   it('gives the same ids to a redelivery and ignores event types it does not map', async () => {

@@ -30,11 +30,6 @@ export interface ZendeskWebhookVerifierOptions {
   replayWindowMs: number;
   /** Account id or subdomain → tenant id; subdomain keys in lower case. */
   accounts: Readonly<Record<string, string>>;
-  /**
-   * The adapter's own subdomain (`acme`): names the tenant through `accounts` when the delivery's account
-   * id is not mapped and its body names no mapped subdomain (event webhooks carry only the account id).
-   */
-  subdomain?: string;
   /** Where the verifier reads the time for the replay window. */
   clock: ZendeskClock;
 }
@@ -66,30 +61,30 @@ function subdomainOfBody(body: { account_url?: unknown }): string | null {
 
 /**
  * Names the tenant of a signed delivery. Zendesk sends `X-Zendesk-Account-Id` on every request, but
- * `accounts` may be keyed by subdomain: when the header's id is not mapped, the subdomain decides — the one
- * in a trigger body's `{{ticket.url}}`, else the adapter's own. The body's `account_id` is read only when
- * the header is missing.
+ * `accounts` may be keyed by subdomain: when the header's id is not mapped, the subdomain in a trigger
+ * body's `{{ticket.url}}` decides. The body's `account_id` is read only when the header is missing.
+ * Nothing else names a tenant: the adapter's own subdomain does not, since a delivery from an unmapped
+ * account (another account of the same operator, a sandbox) would land in the wrong tenant.
  */
-function tenantOf(accountId: string | null, bodyText: string, accounts: Readonly<Record<string, string>>, subdomain: string | null): string | undefined {
+function tenantOf(accountId: string | null, bodyText: string, accounts: Readonly<Record<string, string>>): string | undefined {
   if (accountId && accounts[accountId]) return accounts[accountId];
   let body: { account_id?: unknown; account_url?: unknown } = {};
   try {
     const parsed: unknown = JSON.parse(bodyText);
     if (typeof parsed === 'object' && parsed !== null) body = parsed;
   } catch {
-    // Not JSON: only the adapter's subdomain can name the tenant.
+    // Not JSON: only the header could have named the tenant.
   }
   const bodyAccountId = !accountId && body.account_id !== undefined ? String(body.account_id) : null;
   if (bodyAccountId && accounts[bodyAccountId]) return accounts[bodyAccountId];
   const bodySubdomain = subdomainOfBody(body);
-  if (bodySubdomain && accounts[bodySubdomain]) return accounts[bodySubdomain];
-  return subdomain ? accounts[subdomain] : undefined;
+  return bodySubdomain ? accounts[bodySubdomain] : undefined;
 }
 
 /**
  * Builds the verifier for Zendesk webhooks: base64 HMAC-SHA256 over `timestamp + raw body`,
  * timestamps outside the replay window refused, the account mapped to a tenant (by the
- * `X-Zendesk-Account-Id` header, else by subdomain), and the invocation id returned as the delivery id
+ * `X-Zendesk-Account-Id` header, else by a trigger body's subdomain), and the invocation id returned as the delivery id
  * (Zendesk keeps it across retries).
  *
  * @param options - secrets, replay window, account mapping and clock
@@ -105,7 +100,6 @@ export function createZendeskWebhookVerifier(options: ZendeskWebhookVerifierOpti
   if (options.secrets.length === 0) throw new TypeError('At least one signing secret is required');
   const check = createZendeskSignatureCheck(options.secrets);
   const accounts = options.accounts;
-  const subdomain = options.subdomain?.toLowerCase() ?? null;
   return async (delivery) => {
     const headers = delivery.request.headers;
     const signature = headers.get(zendeskWebhookHeaders.signature);
@@ -127,9 +121,9 @@ export function createZendeskWebhookVerifier(options: ZendeskWebhookVerifierOpti
       return { ok: false, reason: 'invalid_signature', message: 'X-Zendesk-Webhook-Signature does not match the timestamp and body' };
     }
     const accountId = headers.get(zendeskWebhookHeaders.accountId);
-    const tenantId = tenantOf(accountId, delivery.bodyText, accounts, subdomain);
+    const tenantId = tenantOf(accountId, delivery.bodyText, accounts);
     if (!tenantId) {
-      return { ok: false, reason: 'unknown_tenant', message: `Zendesk account ${accountId ?? '(unnamed)'} is not mapped to a tenant` };
+      return { ok: false, reason: 'unknown_tenant', message: `Zendesk account ${accountId ?? '(unnamed)'} is not mapped to a tenant: key \`accounts\` by this account id (a subdomain key names the tenant of trigger webhooks only)` };
     }
     return { ok: true, tenantId, deliveryId: headers.get(zendeskWebhookHeaders.invocationId) };
   };

@@ -82,7 +82,6 @@ export function createZendesk(settings: ZendeskSettings): ZendeskAdapter {
     secrets: resolved.acceptTestSecret ? [...resolved.webhookSecrets, zendeskTestSigningSecret] : resolved.webhookSecrets,
     replayWindowMs: resolved.replayWindowMs,
     accounts,
-    subdomain: resolved.subdomain,
     clock,
   });
   const client = resolved.credentials

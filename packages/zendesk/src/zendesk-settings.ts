@@ -46,7 +46,8 @@ export const zendeskSettingsSchema = z.object({
   replayWindowMs: z.number().int().positive().default(5 * 60_000),
   /**
    * Account id or subdomain → Throughline tenant id. A delivery is mapped by its `X-Zendesk-Account-Id`;
-   * when that id is not a key, by the subdomain in a trigger body's `{{ticket.url}}`, else by `subdomain`.
+   * when that id is not a key, a trigger delivery is mapped by the subdomain in its `{{ticket.url}}`.
+   * Event webhooks name no subdomain: key their account by its id.
    */
   accounts: z.record(z.string().min(1), z.string().min(1)).refine((value) => Object.keys(value).length > 0, {
     message: 'map at least one Zendesk account to a tenant',
