@@ -6,11 +6,18 @@ import { shipmentStatusFromDisplay } from './shipment-status';
 
 // GraphQL writes enums in upper case (PARTIALLY_FULFILLED); webhooks (REST) in lower case (partial).
 // Both are read into REST's vocabulary so a backfill and a webhook describe the same state alike.
+// Statuses REST has no word for (work under way, nothing fulfilled yet) are its null.
 const fulfillmentStatusFromDisplay: Record<string, string | null> = {
   FULFILLED: 'fulfilled',
   PARTIALLY_FULFILLED: 'partial',
   UNFULFILLED: null,
   RESTOCKED: 'restocked',
+  IN_PROGRESS: null,
+  ON_HOLD: null,
+  OPEN: null,
+  PENDING_FULFILLMENT: null,
+  REQUEST_DECLINED: null,
+  SCHEDULED: null,
 };
 
 function lower(value: string | null | undefined): string | null {

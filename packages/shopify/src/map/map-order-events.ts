@@ -75,7 +75,8 @@ function orderState(order: OrderSnapshot) {
 function fulfillmentState(fulfillment: FulfillmentSnapshot) {
   return {
     status: fulfillment.status,
-    shipmentStatus: fulfillment.shipmentStatus,
+    // A cancelled shipment keeps its last carrier status in a webhook but has none from the Admin API.
+    shipmentStatus: fulfillment.status === 'cancelled' ? null : fulfillment.shipmentStatus,
     carrier: fulfillment.carrier,
     trackingNumbers: fulfillment.trackingNumbers,
     trackingUrls: fulfillment.trackingUrls,
@@ -87,8 +88,9 @@ function fulfillmentState(fulfillment: FulfillmentSnapshot) {
  * Ids come from the order's own facts, so a webhook and a backfill of the same state produce the same id:
  * `placed` and `cancelled` happen once per order; `updated` is keyed by `updated_at` and a fingerprint of
  * the state (Shopify's timestamps have one-second precision, so two states can share `updated_at`).
- * The entity version is `updated_at` in ms with a sub-millisecond tiebreak from that fingerprint, so an
- * older snapshot never overwrites a newer one and two states of one second settle the same way in any order.
+ * The entity version is `updated_at` in ms with a tiebreak inside that second (when Shopify sent the
+ * state, then the fingerprint), so an older snapshot never overwrites a newer one and of two states of
+ * one second the one sent last wins, in any arrival order.
  *
  * @param order - the order as it stood
  * @param change - which event the snapshot stands for
@@ -103,7 +105,7 @@ export function orderEvent(
   extras: EnvelopeExtras = who(orderClaims(order), customerProfile(order.customer)),
 ): IncomingEvent {
   const timestamp = toVersion(order.updatedAt) ?? toVersion(context.triggeredAt) ?? toVersion(order.createdAt) ?? 0;
-  const { fingerprint, version } = stampState(timestamp, orderState(order));
+  const { fingerprint, version } = stampState(timestamp, orderState(order), toVersion(context.triggeredAt));
   let id: string;
   let occurredAt: string;
   if (change === 'placed') {
@@ -134,7 +136,7 @@ export function orderEvent(
 
 /**
  * A `fulfillment.updated` event, keyed by fulfilment id, `updated_at` and a fingerprint of the shipment's
- * state; the entity version is `updated_at` with the same sub-millisecond tiebreak as order events.
+ * state; the entity version is `updated_at` with the same tiebreak as order events.
  * @param fulfillment - the shipment
  * @param extras - identities and profile of the order's customer, when known
  * @param context - tenant, shop and delivery headers
@@ -147,7 +149,7 @@ export function fulfillmentEvent(
 ): IncomingEvent {
   const timestamp =
     toVersion(fulfillment.updatedAt) ?? toVersion(context.triggeredAt) ?? toVersion(fulfillment.createdAt) ?? 0;
-  const { fingerprint, version } = stampState(timestamp, fulfillmentState(fulfillment));
+  const { fingerprint, version } = stampState(timestamp, fulfillmentState(fulfillment), toVersion(context.triggeredAt));
   return {
     type: 'fulfillment.updated',
     id: deriveEventId('shopify', 'fulfillment', fulfillment.fulfillmentId, timestamp, fingerprint),

@@ -8,15 +8,19 @@ export interface StateStamp {
   /** A short stable hash of the state: part of the event id, so another state is another event and a redelivery the same one. */
   fingerprint: string;
   /**
-   * The entity version: the timestamp in ms plus a tiebreak below one millisecond taken from the
-   * fingerprint, so two states of the same second settle on the same winner whatever order they arrive in.
+   * The entity version: the timestamp in ms plus a tiebreak inside its second. The tiebreak orders
+   * two states of one second by when Shopify sent them (`X-Shopify-Triggered-At`, which has
+   * sub-second precision; a snapshot read from the Admin API counts as the latest), then by the
+   * fingerprint, so they settle on the same winner whatever order they arrive in.
    */
   version: number;
 }
 
-// The tiebreak is a multiple of 1/1024 ms: exact in a double for any epoch-ms timestamp before the year 2248,
-// and below 1 ms, so versions of different milliseconds keep their order.
-const tiebreakSteps = 1024;
+// Shopify timestamps are whole seconds, so the tiebreak fits inside the second: the whole milliseconds
+// after it that Shopify sent the state (at most 999), plus a fraction of a millisecond from the
+// fingerprint in steps of 1/1024 (exact in a double for any epoch-ms timestamp before the year 2248).
+const latestOffsetMs = 999;
+const fingerprintSteps = 1024;
 
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -33,19 +37,25 @@ function canonicalJson(value: unknown): string {
  * Stamps the state an event carries: a fingerprint for its id and a tie-broken entity version.
  * @param timestampMs - the record's `updated_at` (or the fallback timestamp) in epoch ms
  * @param state - the fields of the state the event carries; key order does not matter
+ * @param sentAtMs - when Shopify sent this state (`X-Shopify-Triggered-At`), if known; a state read from
+ *   the Admin API has none and counts as sent last
  * @returns the fingerprint and the version
  * @example
  * ```ts
- * const paid = stampState(Date.parse('2026-11-27T09:15:00-05:00'), { financialStatus: 'paid' });
- * const refunded = stampState(Date.parse('2026-11-27T09:15:00-05:00'), { financialStatus: 'refunded' });
+ * const second = Date.parse('2026-11-27T09:15:00-05:00');
+ * const paid = stampState(second, { financialStatus: 'paid' }, second + 120);
+ * const refunded = stampState(second, { financialStatus: 'refunded' }, second + 640);
  * paid.fingerprint !== refunded.fingerprint; // true
- * Math.floor(paid.version) === Date.parse('2026-11-27T14:15:00Z'); // true
+ * refunded.version > paid.version; // true: sent later within the same second
  * ```
  */
-export function stampState(timestampMs: number, state: unknown): StateStamp {
+export function stampState(timestampMs: number, state: unknown, sentAtMs?: number | null): StateStamp {
   const fingerprint = stableHash(canonicalJson(state));
-  return {
-    fingerprint,
-    version: Math.floor(timestampMs) + (Number.parseInt(fingerprint, 36) % tiebreakSteps) / tiebreakSteps,
-  };
+  const base = Math.floor(timestampMs);
+  const fingerprintPart = (Number.parseInt(fingerprint, 36) % fingerprintSteps) / fingerprintSteps;
+  // A timestamp finer than a second (a fallback such as the delivery's own time) leaves no room inside its second.
+  if (base % 1000 !== 0) return { fingerprint, version: base + fingerprintPart };
+  const known = sentAtMs !== undefined && sentAtMs !== null && !Number.isNaN(sentAtMs);
+  const sentAfterMs = known ? Math.min(latestOffsetMs, Math.max(0, Math.floor(sentAtMs - base))) : latestOffsetMs;
+  return { fingerprint, version: base + sentAfterMs + fingerprintPart };
 }

@@ -181,7 +181,7 @@ function customerUpdatedEvent(
   context: { tenantId: string; triggeredAt?: string | null },
 ): IncomingEvent {
   const timestamp = toVersion(record.updatedAt) ?? toVersion(context.triggeredAt) ?? 0;
-  const { fingerprint, version } = stampState(timestamp, { identities: record.identities, profile: record.profile });
+  const { fingerprint, version } = stampState(timestamp, { identities: record.identities, profile: record.profile }, toVersion(context.triggeredAt));
   return {
     type: 'customer.updated',
     id: deriveEventId('shopify', 'customer', record.customerId, timestamp, fingerprint),
