@@ -247,7 +247,7 @@ describe('voice', () => {
     await throughline.close();
   });
 
-  it('recognises a Dial action callback: an answered dial is call.answered, an unanswered one call.missed, both answered with empty TwiML, never re-enqueued', async () => {
+  it('recognises a Dial action callback: an answered dial is call.answered (when it was answered), an unanswered one call.missed, both answered with empty TwiML, never re-enqueued', async () => {
     const dialCallSid = twilioSid('CA', 77);
     const cases = [
       { dialCallStatus: 'completed', type: 'call.answered' },
@@ -260,6 +260,10 @@ describe('voice', () => {
       expect(rest).toHaveLength(0);
       expect(event).toMatchObject({ type: item.type, data: { callId: callSid, waitSeconds: null }, thread: `twilio:call:${callSid}` });
       if (event?.type === 'call.missed') expect(event.data.reason).toBe(item.dialCallStatus);
+      // The callback comes as the dialled leg ends: an answer is placed the 130 s of DialCallDuration earlier.
+      const before = Date.now() - Date.parse(event!.occurredAt);
+      if (event?.type === 'call.answered') expect(before).toBeGreaterThanOrEqual(130_000);
+      expect(before).toBeLessThan(event?.type === 'call.answered' ? 140_000 : 10_000);
       if (!(parsed.ok && parsed.kind === 'events' && parsed.respond)) throw new Error('expected a respond hook');
       const twiml = await (await parsed.respond(emptyOutcome)).text();
       expect(twiml).not.toContain('<Enqueue');

@@ -1,6 +1,6 @@
 import { deriveEventId, type IncomingEvent } from '@throughline/core/adapter';
 import type { DialActionParams } from '../twilio-api-types';
-import { callEnvelope } from './call-envelope';
+import { callbackSeconds as seconds, callEnvelope } from './call-envelope';
 import type { IgnoredCallback } from './map-call-webhook';
 
 const unansweredStatuses = new Set(['busy', 'no-answer', 'failed', 'canceled']);
@@ -9,7 +9,8 @@ const unansweredStatuses = new Set(['busy', 'no-answer', 'failed', 'canceled']);
  * Maps the `<Dial>` action callback of a caller's leg: a dialled party who picked up (`completed`, or `answered`
  * for a conference) is `call.answered`; one who never did (`busy`, `no-answer`, `failed`, `canceled`) is
  * `call.missed` with that reason, since the adapter answers this callback with an empty `<Response/>` and the
- * call ends. The wait is unknown (`null`): the callback does not say how long the dialled party rang.
+ * call ends. The callback comes when the dialled leg ends, so the answer is placed `DialCallDuration` seconds
+ * before it. The wait is unknown (`null`): the callback does not say how long the dialled party rang.
  * https://www.twilio.com/docs/voice/twiml/dial#action
  *
  * @param params - the callback parameters
@@ -20,13 +21,16 @@ const unansweredStatuses = new Set(['busy', 'no-answer', 'failed', 'canceled']);
 export function mapDialAction(params: DialActionParams, tenantId: string, receivedAt: Date): IncomingEvent | IgnoredCallback {
   const status = params.DialCallStatus;
   const leg = params.DialCallSid || 'dial';
-  const envelope = (type: string) => callEnvelope(params, tenantId, deriveEventId('twilio', params.CallSid, 'dial', leg, type), receivedAt.toISOString());
+  const envelope = (type: string, at: Date) => callEnvelope(params, tenantId, deriveEventId('twilio', params.CallSid, 'dial', leg, type), at.toISOString());
   if (status === 'completed' || status === 'answered') {
-    return { type: 'call.answered', ...envelope('call.answered'), data: { callId: params.CallSid, waitSeconds: null } };
+    // The callback comes when the dialled leg ends: it was answered `DialCallDuration` seconds earlier.
+    const talked = seconds(params.DialCallDuration);
+    const answeredAt = talked === null ? receivedAt : new Date(receivedAt.getTime() - talked * 1000);
+    return { type: 'call.answered', ...envelope('call.answered', answeredAt), data: { callId: params.CallSid, waitSeconds: null } };
   }
   if (unansweredStatuses.has(status)) {
     const reason = status as 'busy' | 'no-answer' | 'failed' | 'canceled';
-    return { type: 'call.missed', ...envelope('call.missed'), data: { callId: params.CallSid, reason, waitSeconds: null } };
+    return { type: 'call.missed', ...envelope('call.missed', receivedAt), data: { callId: params.CallSid, reason, waitSeconds: null } };
   }
   return { ignored: `dial status ${status} has no timeline event` };
 }
