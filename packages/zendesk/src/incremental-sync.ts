@@ -1,4 +1,4 @@
-import type { CaseStatus, EventPage, IncomingEvent, ListEventsOptions, UnreadableRecord } from '@throughline/core/adapter';
+import { type CaseStatus, type EventPage, type IncomingEvent, type ListEventsOptions, type UnreadableRecord, unreadableRecord } from '@throughline/core/adapter';
 import { type AuditLike, eventsFromAudit, openedFactOfTicket } from './map-audit';
 import { viaCodeOrLabel } from './map-channel';
 import { zendeskId } from './map-identities';
@@ -7,7 +7,6 @@ import { decodeSyncCursor, encodeSyncCursor, type SyncCursor } from './sync-curs
 import { buildTicketContext } from './ticket-context';
 import { readTicketEventsPage } from './ticket-events-page';
 import { eventFromTicketFact } from './ticket-fact';
-import { unreadableRecord } from './unreadable-record';
 import type { ZendeskDirectory } from './user-directory';
 import {
   type ZendeskTicket,

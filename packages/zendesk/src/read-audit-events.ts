@@ -1,5 +1,4 @@
-import type { UnreadableRecord } from '@throughline/core/adapter';
-import { unreadableRecord } from './unreadable-record';
+import { type UnreadableRecord, unreadableRecord } from '@throughline/core/adapter';
 import { type ZendeskAuditEvent, zendeskAuditEventSchema } from './zendesk-api-types';
 
 // The event types `factsFromAudit` maps; an unreadable event of any other type would be ignored anyway.

@@ -1,10 +1,9 @@
-import { ThroughlineError, type UnreadableRecord } from '@throughline/core/adapter';
+import { ThroughlineError, type UnreadableRecord, unreadableRecord } from '@throughline/core/adapter';
 import type { AuditLike } from './map-audit';
 import { viaCodeOrLabel } from './map-channel';
 import { zendeskId } from './map-identities';
 import { readAuditEvents } from './read-audit-events';
 import type { SyncCursor } from './sync-cursor';
-import { unreadableRecord } from './unreadable-record';
 import { zendeskTicketEventEnvelopeSchema, zendeskTimeExportSchema } from './zendesk-api-types';
 
 /** What one page of the ticket-events export holds, and where the next page starts. */

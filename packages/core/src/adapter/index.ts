@@ -25,4 +25,5 @@ export type {
   WebhookVerification,
 } from './channel-adapter';
 export { deriveEventId } from './derive-event-id';
+export { unreadableRecord } from './unreadable-record';
 export { stableHash } from '../engine/stable-hash';

@@ -26,22 +26,25 @@ export function createDeadLetter(
   request.headers.forEach((value, key) => {
     headers[key] = key === 'authorization' ? '[redacted]' : value;
   });
+  return deadLetterOf(details, now, { headers, url: request.url, body });
+}
+
+/** A dead letter with a fresh id, for what was received at `now`. */
+function deadLetterOf(
+  details: { tenantId: string | null; adapterId: string | null; reason: string; message: string },
+  now: number,
+  received: { headers: Record<string, string>; url: string; body: string },
+): DeadLetter {
+  sequence = (sequence + 1) % 1_000_000;
   return {
     tenantId: details.tenantId,
-    id: nextDeadLetterId(now),
+    id: `dl_${now.toString(36)}_${sequence.toString(36)}_${Math.random().toString(36).slice(2, 8)}`,
     adapterId: details.adapterId,
     receivedAt: new Date(now).toISOString(),
     reason: details.reason,
     message: details.message,
-    headers,
-    url: request.url,
-    body,
+    ...received,
   };
-}
-
-function nextDeadLetterId(now: number): string {
-  sequence = (sequence + 1) % 1_000_000;
-  return `dl_${now.toString(36)}_${sequence.toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
 }
 
 /**
@@ -62,15 +65,5 @@ export function createBackfillDeadLetter(record: UnreadableRecord, details: { te
   } catch {
     body = String(record.record);
   }
-  return {
-    tenantId: details.tenantId,
-    id: nextDeadLetterId(now),
-    adapterId: details.adapterId,
-    receivedAt: new Date(now).toISOString(),
-    reason: record.reason,
-    message: record.message,
-    headers: {},
-    url: record.url,
-    body,
-  };
+  return deadLetterOf({ ...details, reason: record.reason, message: record.message }, now, { headers: {}, url: record.url, body });
 }

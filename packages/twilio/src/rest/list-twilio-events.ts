@@ -1,5 +1,4 @@
-import { type EventPage, type IncomingEvent, type ListEventsOptions, type UnreadableRecord, ValidationError } from '@throughline/core/adapter';
-import type { z } from 'zod';
+import { type EventPage, type IncomingEvent, type ListEventsOptions, type UnreadableRecord, unreadableRecord, ValidationError } from '@throughline/core/adapter';
 import { type CallResource, callResourceSchema, listPageSchema, messageResourceSchema } from '../twilio-api-types';
 import { listChildCalls } from './list-child-calls';
 import { mapCallResource, mapMessageResource, needsChildLegs, restInstant } from './map-rest-resources';
@@ -36,10 +35,6 @@ export interface ListTwilioEventsContext {
   apiBaseUrl: string;
 }
 
-function unreadable(record: unknown, error: z.ZodError, resource: string, url: string): UnreadableRecord {
-  const fields = [...new Set(error.issues.map((issue) => issue.path.map(String).join('.') || '(record)'))].join(', ');
-  return { reason: 'invalid_record', message: `A Twilio ${resource} record lacks or has malformed ${fields}`, record, url };
-}
 
 /**
  * Reads one page of a backfill: every message since the date, then every call, following Twilio's
@@ -79,7 +74,7 @@ export async function listTwilioEvents(options: ListEventsOptions, context: List
     for (const record of page.data.messages ?? []) {
       const message = messageResourceSchema.safeParse(record);
       if (!message.success) {
-        unreadableRecords.push(unreadable(record, message.error, 'message', pageUrl));
+        unreadableRecords.push(unreadableRecord('Twilio message', record, message.error, pageUrl));
         continue;
       }
       const at = restInstant(message.data.date_sent) ?? restInstant(message.data.date_created);
@@ -91,7 +86,7 @@ export async function listTwilioEvents(options: ListEventsOptions, context: List
     for (const record of page.data.calls ?? []) {
       const call = callResourceSchema.safeParse(record);
       if (!call.success) {
-        unreadableRecords.push(unreadable(record, call.error, 'call', pageUrl));
+        unreadableRecords.push(unreadableRecord('Twilio call', record, call.error, pageUrl));
         continue;
       }
       const at = restInstant(call.data.start_time) ?? restInstant(call.data.date_created);

@@ -1,17 +1,18 @@
-import { type UnreadableRecord, ValidationError } from '@throughline/core/adapter';
+import { ValidationError } from '../errors/validation-error';
+import type { UnreadableRecord } from './channel-adapter';
 
 /**
  * Describes a record of a backfill page the adapter could not read, for the runner to keep as a dead letter.
  *
  * @param subject - what the record was meant to be, such as `Zendesk ticket event`
- * @param record - the record as Zendesk returned it
+ * @param record - the record as the platform returned it
  * @param error - why the schema refused it
  * @param url - the API address the record came from
  * @returns the unreadable record
  * @example
  * ```ts
- * const parsed = zendeskTicketSchema.safeParse(value);
- * if (!parsed.success) unreadable.push(unreadableRecord('Zendesk ticket', value, parsed.error, url));
+ * const parsed = ticketSchema.safeParse(value);
+ * if (!parsed.success) page.unreadable.push(unreadableRecord('Zendesk ticket', value, parsed.error, url)); // reason 'invalid_record'
  * ```
  */
 export function unreadableRecord(
