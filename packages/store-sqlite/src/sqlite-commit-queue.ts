@@ -101,7 +101,7 @@ export class SqliteCommitQueue<Transaction> {
     const outcomes: Outcome[] = [];
     const progress = { started: 0 };
     try {
-      if (!(await this.runWorks(group, outcomes, progress))) return;
+      await this.runWorks(group, outcomes, progress);
       this.commit(group, outcomes);
     } catch (error) {
       this.abandon(group.slice(0, progress.started), outcomes, error);
@@ -112,9 +112,9 @@ export class SqliteCommitQueue<Transaction> {
   /**
    * Runs each work of the group in turn, inside its own savepoint unless it is alone.
    * @param progress - counts the works whose turn came, for {@link abandon}
-   * @returns false when SQLite ended the transaction and the group was settled already
+   * @throws when the transaction cannot go on: SQLite ended it, or one of the queue's own statements failed
    */
-  private async runWorks(group: ReadonlyArray<Waiting<Transaction>>, outcomes: Outcome[], progress: { started: number }): Promise<boolean> {
+  private async runWorks(group: ReadonlyArray<Waiting<Transaction>>, outcomes: Outcome[], progress: { started: number }): Promise<void> {
     const hooks = this.hooks;
     const alone = group.length === 1;
     for (let index = 0; index < group.length; index++) {
@@ -127,15 +127,9 @@ export class SqliteCommitQueue<Transaction> {
         outcomes.push({ ok: true, value, leftCleanUp });
         if (!alone) hooks.exec('RELEASE throughline_work');
       } catch (error) {
-        if (!hooks.inTransaction()) {
-          // SQLite ended the whole transaction (a full disk, an I/O error): the writes of those
-          // before are gone too. They fail with it; those not run yet go first in the next group.
-          hooks.discarded('transaction');
-          this.waiting.unshift(...group.slice(index + 1));
-          for (const [earlier, outcome] of outcomes.entries()) group[earlier]!.reject(outcome.ok ? error : outcome.error);
-          item.reject(error);
-          return false;
-        }
+        // SQLite ended the whole transaction (a full disk, an I/O error): the writes of those
+        // before are gone too. The group is abandoned as when one of the queue's statements fails.
+        if (!hooks.inTransaction()) throw error;
         // The work failed, or its release did: either way its writes are rolled back.
         outcomes[index] = { ok: false, error };
         if (!alone) {
@@ -145,7 +139,6 @@ export class SqliteCommitQueue<Transaction> {
         hooks.discarded('work');
       }
     }
-    return true;
   }
 
   /** Commits the group (or rolls back a lone failed work), then settles every caller. */
@@ -181,8 +174,9 @@ export class SqliteCommitQueue<Transaction> {
   }
 
   /**
-   * One of the queue's own statements failed (a savepoint, a release, a rollback): the transaction
-   * cannot be trusted, so it is rolled back whole, and every work whose turn came fails (with its
+   * SQLite ended the transaction, or one of the queue's own statements failed (a savepoint, a
+   * release, a rollback): the transaction cannot be trusted, so it is rolled back whole (if still
+   * open), and every work whose turn came fails (with its
    * own error when it had one). At least the work at hand fails, so a statement that keeps failing
    * cannot run the queue in circles.
    * @param started - the works whose turn came, in order
