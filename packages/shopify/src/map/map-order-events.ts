@@ -59,16 +59,9 @@ function orderData(order: OrderSnapshot): OrderEventData {
   };
 }
 
-/** The order's state that an `order.*` event carries and that changes: what tells two states of one second apart. */
-function orderState(order: OrderSnapshot) {
-  return {
-    financialStatus: order.financialStatus,
-    fulfillmentStatus: order.fulfillmentStatus,
-    total: order.total,
-    itemCount: order.itemCount,
-    cancelledAt: toInstant(order.cancelledAt),
-    cancelReason: order.cancelReason,
-  };
+/** The order's state that an `order.*` event carries and that changes (its data without the order's fixed names): what tells two states of one second apart. */
+function orderState({ orderId: _orderId, orderName: _orderName, orderNumber: _orderNumber, statusUrl: _statusUrl, ...state }: OrderEventData) {
+  return state;
 }
 
 /** The shipment's state a `fulfillment.updated` event carries, in the fields a webhook and the Admin API both give. */
@@ -105,7 +98,8 @@ export function orderEvent(
   extras: EnvelopeExtras = who(orderClaims(order), customerProfile(order.customer)),
 ): IncomingEvent {
   const timestamp = toVersion(order.updatedAt) ?? toVersion(context.triggeredAt) ?? toVersion(order.createdAt) ?? 0;
-  const { fingerprint, version } = stampState(timestamp, orderState(order), toVersion(context.triggeredAt));
+  const data = orderData(order);
+  const { fingerprint, version } = stampState(timestamp, orderState(data), toVersion(context.triggeredAt));
   let id: string;
   let occurredAt: string;
   if (change === 'placed') {
@@ -128,7 +122,7 @@ export function orderEvent(
     actor: { kind: change === 'placed' ? 'customer' : 'system' },
     identities: extras.identities,
     entity: { key: `shopify:order:${order.orderId}`, version },
-    data: orderData(order),
+    data,
   };
   if (extras.profile) event.profile = extras.profile;
   return event;
