@@ -77,6 +77,23 @@ function bound<T extends object>(target: T, property: string | symbol): unknown 
 }
 
 /**
+ * A store whose transactions answer some methods differently: `methods(transaction)` gives the
+ * replacements (or undefined to keep a method as it is), every other call goes to the real transaction.
+ */
+function overridingTransactions(store: TimelineStore, methods: (transaction: StoreTransaction) => Partial<Record<keyof StoreTransaction, unknown>>): TimelineStore {
+  return new Proxy(store, {
+    get(target, property) {
+      if (property !== 'transaction') return bound(target, property);
+      return <T>(work: (transaction: StoreTransaction) => Promise<T>) =>
+        target.transaction((transaction) => {
+          const replaced = methods(transaction);
+          return work(new Proxy(transaction, { get: (inner, name) => replaced[name as keyof StoreTransaction] ?? bound(inner, name) }));
+        });
+    },
+  });
+}
+
+/**
  * The SLA evaluator told what each transaction wrote to case timelines, as the ingest pipeline
  * tells it: a store that watches its transactions' event writes, and an evaluator that hands them over.
  */
@@ -274,26 +291,13 @@ describe('SLA evaluator inside ingest', () => {
   it('survives a timer firing the store fails, and fires what was due when it tries again 30 seconds later', async () => {
     const clock = createTestClock(at(0));
     let failing = false;
-    const store = new Proxy(createMemoryStore(), {
-      get(target, property) {
-        if (property !== 'transaction') return bound(target, property);
-        return <T>(work: (transaction: StoreTransaction) => Promise<T>) =>
-          target.transaction((transaction) =>
-            work(
-              new Proxy(transaction, {
-                get(inner, name) {
-                  if (name === 'claimDueTimers' && failing) {
-                    return async () => {
-                      throw new Error('store went away');
-                    };
-                  }
-                  return bound(inner, name);
-                },
-              }),
-            ),
-          );
-      },
-    });
+    const store = overridingTransactions(createMemoryStore(), () => ({
+      claimDueTimers: failing
+        ? async () => {
+            throw new Error('store went away');
+          }
+        : undefined,
+    }));
     const throughline = createThroughline({ store, adapters: [], clock, sla: { policies, calendars: [calendar] } });
     const breaches: string[] = [];
     throughline.events.on('sla.breached', (event) => breaches.push(event.occurredAt));
@@ -313,35 +317,18 @@ describe('SLA evaluator inside ingest', () => {
     // Counts reads inside transactions; `copy` makes every read a new object, as PostgreSQL does.
     const reads = { getEvent: 0, listEvents: 0 };
     const counting = (store: TimelineStore, copy: boolean): TimelineStore =>
-      new Proxy(store, {
-        get(target, property) {
-          if (property !== 'transaction') return bound(target, property);
-          return <T>(work: (transaction: StoreTransaction) => Promise<T>) =>
-            target.transaction((transaction) =>
-              work(
-                new Proxy(transaction, {
-                  get(inner, name) {
-                    if (name === 'getEvent') {
-                      return async (tenantId: string, id: string) => {
-                        reads.getEvent += 1;
-                        const event = await inner.getEvent(tenantId, id);
-                        return copy ? structuredClone(event) : event;
-                      };
-                    }
-                    if (name === 'listEvents') {
-                      return async (...args: Parameters<StoreTransaction['listEvents']>) => {
-                        reads.listEvents += 1;
-                        const events = await inner.listEvents(...args);
-                        return copy ? structuredClone(events) : events;
-                      };
-                    }
-                    return bound(inner, name);
-                  },
-                }),
-              ),
-            );
+      overridingTransactions(store, (transaction) => ({
+        async getEvent(tenantId: string, id: string) {
+          reads.getEvent += 1;
+          const event = await transaction.getEvent(tenantId, id);
+          return copy ? structuredClone(event) : event;
         },
-      });
+        async listEvents(...args: Parameters<StoreTransaction['listEvents']>) {
+          reads.listEvents += 1;
+          const events = await transaction.listEvents(...args);
+          return copy ? structuredClone(events) : events;
+        },
+      }));
     const run = async (store: TimelineStore) => {
       reads.getEvent = 0;
       reads.listEvents = 0;
