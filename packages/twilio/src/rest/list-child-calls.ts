@@ -1,3 +1,4 @@
+import { ValidationError } from '@throughline/core/adapter';
 import { type CallResource, callResourceSchema, listPageSchema } from '../twilio-api-types';
 import type { TwilioRestClient } from './twilio-rest-client';
 
@@ -18,6 +19,7 @@ export interface ListChildCallsContext {
  * @param context - REST client and account path
  * @returns the child legs
  * @throws {ApiCallError} when Twilio answers an error after retries
+ * @throws {ValidationError} when a page holds no list of calls
  */
 export async function listChildCalls(parentCallSid: string, context: ListChildCallsContext): Promise<CallResource[]> {
   const legs: CallResource[] = [];
@@ -29,8 +31,9 @@ export async function listChildCalls(parentCallSid: string, context: ListChildCa
       ...(context.signal ? { signal: context.signal } : {}),
     });
     const page = listPageSchema.safeParse(response.body);
-    if (!page.success) break;
-    for (const record of page.data.calls ?? []) {
+    // As for the main list: a page without its records fails the backfill page rather than pass for "no legs".
+    if (!page.success || !page.data.calls) throw new ValidationError('Twilio answered a list page without its records', [{ path: ['calls'], message: 'missing' }]);
+    for (const record of page.data.calls) {
       const leg = callResourceSchema.safeParse(record);
       if (leg.success && leg.data.parent_call_sid === parentCallSid) legs.push(leg.data);
     }

@@ -83,6 +83,17 @@ describe('backfill', () => {
     expect(twilio.requests.some((request) => request.url.includes(`ParentCallSid=${bridgedCall}`))).toBe(true);
   });
 
+  it('fails the page, rather than call the call unanswered, when the list of its legs comes back without calls', async () => {
+    seeded();
+    // Only the legs request answers without a list; every other request goes to the fake.
+    server.use(
+      http.get(`https://api.twilio.com/2010-04-01/Accounts/${accountSid}/Calls.json`, ({ request }) =>
+        new URL(request.url).searchParams.has('ParentCallSid') ? HttpResponse.json({ page: 0 }) : undefined,
+      ),
+    );
+    await expect(backfill()).rejects.toBeInstanceOf(ValidationError);
+  });
+
   it('maps auto-replies to a bot and API sends to the system, so neither counts as an agent reply', async () => {
     const twilio = seeded();
     twilio.seedMessages([{ from: shopNumber, to: customerNumber, body: 'Thanks! We will get back to you.', direction: 'outbound-reply', sentAt: at(1) }]);
