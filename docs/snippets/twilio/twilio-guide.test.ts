@@ -26,7 +26,8 @@ describe('Twilio guide', () => {
     const late = await throughline.webhooks.handle(await webhooks.incomingCall({ from: '+1 415 555 0100', to: '+15005550006' }));
     const lateTwiml = await late.text();
     expect(lateTwiml).toContain('>priority</Enqueue>');
-    expect(lateTwiml).toContain('action="https://support.acme.com/webhooks/twilio"');
+    // The action callback comes back to the webhook, with the call's start (which places a bridged caller's answer).
+    expect(lateTwiml).toContain(`action="https://support.acme.com/webhooks/twilio?throughlineCallStartedAt=${clock.now()}"`);
 
     const stranger = await throughline.webhooks.handle(await webhooks.incomingCall({ from: '+14155559999', to: '+15005550006' }));
     expect(await stranger.text()).toMatch(/<Response><Enqueue[^>]*>support<\/Enqueue><\/Response>$/);

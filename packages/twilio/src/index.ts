@@ -18,6 +18,7 @@ export {
 export { MediaHostNotAllowedError, TwilioSendError, type TwilioSendFailure, WhatsAppWindowClosedError } from './twilio-errors';
 export { defaultTwilioMediaHosts, resolveTwilioSettings, type ResolvedTwilioSettings, type TwilioSettings } from './twilio-settings';
 export { signedWebhookUrl } from './verify-twilio-webhook';
+export { callStartParameter, withCallStart } from './voice/enqueue-call-start';
 export { emptyTwiml, type EnqueueTwimlOptions, enqueueTwiml, escapeXml, twimlResponse, type VoicemailTwimlOptions, voicemailTwiml } from './voice/twiml';
 export {
   defaultVoiceAnswer,

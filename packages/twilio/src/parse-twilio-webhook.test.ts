@@ -150,7 +150,11 @@ describe('voice', () => {
     });
     if (!(parsed.ok && parsed.kind === 'events' && parsed.respond)) throw new Error('expected a respond hook');
     const twiml = await (await parsed.respond(emptyOutcome)).text();
-    expect(twiml).toContain('<Enqueue action="https://hooks.acme.test/webhooks/twilio" method="POST" waitUrl="https://acme.test/hold.xml" waitUrlMethod="POST">support</Enqueue>');
+    // The action URL carries when the call started: Twilio calls it only after a bridged caller hung up.
+    const startedAt = Date.parse(event!.occurredAt);
+    expect(twiml).toContain(
+      `<Enqueue action="https://hooks.acme.test/webhooks/twilio?throughlineCallStartedAt=${startedAt}" method="POST" waitUrl="https://acme.test/hold.xml" waitUrlMethod="POST">support</Enqueue>`,
+    );
   });
 
   it('lets the voiceResponder route a caller whose open case breaches soon to a priority queue and greet them by name', async () => {
@@ -222,8 +226,24 @@ describe('voice', () => {
     const [abandoned] = eventsOf(await parse(await webhooks.enqueueAction({ callSid, from: customerNumber, to: shopNumber, queueResult: 'hangup', queueTime: 184 })));
     expect(abandoned).toMatchObject({ type: 'call.missed', data: { callId: callSid, reason: 'abandoned', waitSeconds: 184 } });
     const [bridged] = eventsOf(await parse(await webhooks.enqueueAction({ callSid, from: customerNumber, to: shopNumber, queueResult: 'bridged', queueTime: 42 })));
-    expect(bridged).toMatchObject({ type: 'call.answered', data: { waitSeconds: 42 } });
+    expect(bridged).toMatchObject({ type: 'call.answered', actor: { kind: 'agent' }, data: { waitSeconds: 42 } });
     expect(bridged!.id).not.toBe(abandoned!.id);
+  });
+
+  it('places a bridged caller\'s answer at the call start the action URL carries plus the queue wait, not when the action arrives after the conversation', async () => {
+    const startedAt = Date.now() - 20 * 60_000;
+    const actionUrl = `https://hooks.acme.test/webhooks/twilio?throughlineCallStartedAt=${startedAt}`;
+    const [bridged] = eventsOf(await parse(await webhooks.enqueueAction({ callSid, from: customerNumber, to: shopNumber, queueResult: 'bridged', queueTime: 95 }, { url: actionUrl })));
+    expect(bridged).toMatchObject({ type: 'call.answered', actor: { kind: 'agent' }, occurredAt: new Date(startedAt + 95_000).toISOString(), data: { waitSeconds: 95 } });
+    // An abandonment is placed when it arrives: Twilio calls the action as soon as the caller hangs up.
+    const [abandoned] = eventsOf(await parse(await webhooks.enqueueAction({ callSid, from: customerNumber, to: shopNumber, queueResult: 'hangup', queueTime: 95 }, { url: actionUrl })));
+    expect(Date.now() - Date.parse(abandoned!.occurredAt)).toBeLessThan(10_000);
+    expect(abandoned!.actor).toEqual({ kind: 'customer' });
+    // Without a start (TwiML of the app's own), or with one no call of a day could have, the arrival is all there is.
+    for (const url of ['https://hooks.acme.test/webhooks/twilio', `https://hooks.acme.test/webhooks/twilio?throughlineCallStartedAt=${Date.now() - 3 * 86_400_000}`, `https://hooks.acme.test/webhooks/twilio?throughlineCallStartedAt=${Date.now() + 60_000}`, 'https://hooks.acme.test/webhooks/twilio?throughlineCallStartedAt=soon']) {
+      const [late] = eventsOf(await parse(await webhooks.enqueueAction({ callSid, from: customerNumber, to: shopNumber, queueResult: 'bridged', queueTime: 95 }, { url })));
+      expect(Date.now() - Date.parse(late!.occurredAt)).toBeLessThan(10_000);
+    }
   });
 
   it('answers every Enqueue action with TwiML, a caller who left the queue with an empty Response and no event', async () => {
@@ -259,6 +279,8 @@ describe('voice', () => {
       const [event, ...rest] = eventsOf(parsed);
       expect(rest).toHaveLength(0);
       expect(event).toMatchObject({ type: item.type, data: { callId: callSid, waitSeconds: null }, thread: `twilio:call:${callSid}` });
+      // The dialled party is the shop's side: its answer is an agent's; a dial nobody took stays the caller's.
+      expect(event!.actor.kind).toBe(item.type === 'call.answered' ? 'agent' : 'customer');
       if (event?.type === 'call.missed') expect(event.data.reason).toBe(item.dialCallStatus);
       // The callback comes as the dialled leg ends: an answer is placed the 130 s of DialCallDuration earlier.
       const before = Date.now() - Date.parse(event!.occurredAt);

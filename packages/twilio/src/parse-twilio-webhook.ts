@@ -13,6 +13,7 @@ import {
 } from './twilio-api-types';
 import type { ResolvedTwilioSettings } from './twilio-settings';
 import { answerIncomingCall } from './voice/answer-incoming-call';
+import { callStartOf } from './voice/enqueue-call-start';
 import { type IgnoredCallback, mapCallStatus, mapEnqueueAction, mapIncomingCall, mapRecording } from './voice/map-call-webhook';
 import { mapDialAction } from './voice/map-dial-action';
 import { emptyTwiml, twimlResponse } from './voice/twiml';
@@ -94,7 +95,7 @@ export async function parseTwilioWebhook(
     }
     if (record.QueueResult !== undefined) {
       const params = readParams(enqueueActionParamsSchema, record, 'The <Enqueue> action callback');
-      return isFailure(params) ? params : actionResult(mapEnqueueAction(params, tenantId, receivedAt));
+      return isFailure(params) ? params : actionResult(mapEnqueueAction(params, tenantId, receivedAt, callStartOf(delivery.url, receivedAt)));
     }
     if (record.RecordingSid !== undefined || record.RecordingUrl !== undefined) {
       const params = readParams(recordingParamsSchema, record, 'The recording callback');

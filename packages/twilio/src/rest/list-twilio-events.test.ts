@@ -1,4 +1,4 @@
-import { type IncomingEvent, ValidationError } from '@throughline/core/adapter';
+import { deriveEventId, type IncomingEvent, ValidationError } from '@throughline/core/adapter';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -77,7 +77,12 @@ describe('backfill', () => {
     const { events } = await backfill();
     const ofCall = (sid: string) => events.filter((event) => event.source.externalId === sid).map((event) => event.type);
     expect(ofCall(abandoned.sid)).toEqual(['call.started']);
-    expect(ofCall(bridgedCall)).toEqual(['call.started', 'call.ended']);
+    expect(ofCall(bridgedCall)).toEqual(['call.started', 'call.answered', 'call.ended']);
+    // The agent leg picked up 45 s into the call, under the id the <Dial> action callback gives the same answer.
+    const answered = events.find((event) => event.type === 'call.answered' && event.data.callId === bridgedCall)!;
+    expect(answered).toMatchObject({ actor: { kind: 'agent' }, occurredAt: new Date(at(5).getTime() + 45_000).toISOString(), data: { waitSeconds: null } });
+    const agentLeg = twilio.calls.find((call) => call.parent_call_sid === bridgedCall)!;
+    expect(answered.id).toBe(deriveEventId('twilio', bridgedCall, 'dial', agentLeg.sid, 'call.answered'));
     expect(events.find((event) => event.type === 'call.ended' && event.data.callId === bridgedCall)).toMatchObject({ data: { talkSeconds: 180 } });
     expect(events.find((event) => event.type === 'call.ended' && event.data.callId === outbound.sid)).toMatchObject({ data: { talkSeconds: 75 } });
     expect(twilio.requests.some((request) => request.url.includes(`ParentCallSid=${bridgedCall}`))).toBe(true);

@@ -148,6 +148,17 @@ export function mapCallResource(call: CallResource, tenantId: string, childLegs:
   ];
   const endedAt = restInstant(call.end_time) ?? startedAt;
   if (call.status === 'completed') {
+    if (direction === 'inbound') {
+      for (const leg of bridgedLegs(childLegs)) {
+        events.push({
+          type: 'call.answered',
+          ...envelope('call.answered', legAnsweredAt(leg) ?? startedAt),
+          id: deriveEventId('twilio', call.sid, 'dial', leg.sid, 'call.answered'),
+          actor: { kind: 'agent' },
+          data: { callId: call.sid, waitSeconds: null },
+        });
+      }
+    }
     const talkSeconds = direction === 'outbound' ? (count(call.duration) ?? 0) : bridgedTalkSeconds(childLegs);
     if (talkSeconds !== null) events.push({ type: 'call.ended', ...envelope('call.ended', endedAt), data: { callId: call.sid, talkSeconds, waitSeconds: null } });
   } else if (call.status && missedStatuses.has(call.status)) {
@@ -160,9 +171,22 @@ export function mapCallResource(call: CallResource, tenantId: string, childLegs:
   return events;
 }
 
+/** The child legs that were bridged (`completed`: the dialled party picked up). */
+function bridgedLegs(childLegs: ReadonlyArray<CallResource>): CallResource[] {
+  return childLegs.filter((leg) => leg.status === 'completed');
+}
+
+/** When a bridged leg picked up: its end less its `duration` (which counts from the answer), else its start. */
+function legAnsweredAt(leg: CallResource): string | null {
+  const endedAt = restInstant(leg.end_time);
+  const talked = count(leg.duration);
+  if (endedAt !== null && talked !== null) return new Date(Date.parse(endedAt) - talked * 1000).toISOString();
+  return restInstant(leg.start_time);
+}
+
 /** Talk time of the bridged (`completed`) child legs, or null when none was bridged. */
 function bridgedTalkSeconds(childLegs: ReadonlyArray<CallResource>): number | null {
-  const bridged = childLegs.filter((leg) => leg.status === 'completed');
+  const bridged = bridgedLegs(childLegs);
   if (bridged.length === 0) return null;
   return bridged.reduce((total, leg) => total + (count(leg.duration) ?? 0), 0);
 }

@@ -23,6 +23,8 @@ export interface TwilioDeliveryOptions {
   signWithDefaultPort?: boolean;
   /** Send the request to another URL than the signed one (an app behind a proxy). */
   deliverTo?: string;
+  /** The URL Twilio requests and signs, when not the builder's: an action URL the adapter wrote, with its query. */
+  url?: string;
   /** Corrupt the signature (a forged delivery). */
   tamper?: boolean;
   /** Leave the signature header out. */
@@ -162,7 +164,7 @@ export function createTwilioWebhookBuilder(options: TwilioWebhookBuilderOptions)
     const all: TwilioParams = params.some(([name]) => name === 'AccountSid') ? params : [['AccountSid', accountSid], ...params];
     const method = delivery.method ?? 'POST';
     const format = delivery.format ?? 'form';
-    let url = options.url;
+    let url = delivery.url ?? options.url;
     let body: string | null = null;
     let signedParams: TwilioParams = [];
     let contentType: string | null = null;

@@ -1,6 +1,7 @@
 import type { DeliveryOutcome, IncomingEventOf } from '@throughline/core/adapter';
 import type { IncomingCallParams } from '../twilio-api-types';
 import type { ResolvedTwilioSettings } from '../twilio-settings';
+import { withCallStart } from './enqueue-call-start';
 import { enqueueTwiml, twimlResponse } from './twiml';
 import { defaultVoiceAnswer, type VoiceAnswer, type VoiceCallContext } from './voice-responder';
 
@@ -18,7 +19,8 @@ export interface IncomingCallAnswerInput {
 /**
  * Builds the TwiML answer for an incoming call: asks the `voiceResponder` hook (with the recognised
  * customer, open case and SLA clocks), falls back to the default queue when there is no hook or it throws,
- * and wires the `<Enqueue>` action callback so queue waits and abandonments reach the timeline.
+ * and wires the `<Enqueue>` action callback so queue waits, abandonments and answers reach the timeline (its
+ * URL carries the call's start, which places the answer of a bridged caller).
  *
  * @param input - the call, the ingest outcome and the settings
  * @returns the TwiML response
@@ -54,7 +56,7 @@ export async function answerIncomingCall(input: IncomingCallAnswerInput): Promis
   return twimlResponse(
     enqueueTwiml({
       queue: answer.queue,
-      actionUrl: settings.voice.actionUrl ?? input.callbackUrl,
+      actionUrl: withCallStart(settings.voice.actionUrl ?? input.callbackUrl, input.callbackUrl, event.occurredAt),
       ...(answer.greeting !== undefined ? { greeting: answer.greeting } : {}),
       ...(answer.voice !== undefined ? { voice: answer.voice } : {}),
       ...(answer.language !== undefined ? { language: answer.language } : {}),

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@throughline/core/adapter';
+import type { Actor, EventEnvelope } from '@throughline/core/adapter';
 import type { IncomingCallParams } from '../twilio-api-types';
 
 /**
@@ -33,14 +33,22 @@ export function callbackInstant(value: string | null | undefined, fallback: Date
 }
 
 /**
+ * Who answered a call bridged through `<Enqueue>` or `<Dial>`: the shop's side (an agent's phone, client or
+ * SIP endpoint), so the answer counts as a public reply on the voice channel. Twilio's callbacks do not say
+ * which agent it was.
+ */
+export const answeringAgent: Actor = Object.freeze({ kind: 'agent' as const });
+
+/**
  * The envelope shared by every call event: the customer is the caller of an inbound call, the callee of an outbound one.
  * @param params - the callback's call parameters
  * @param tenantId - the tenant
  * @param id - the event id
  * @param occurredAt - when it happened
+ * @param actor - who acted (the customer unless given: an agent answering is {@link answeringAgent})
  * @returns the envelope
  */
-export function callEnvelope(params: IncomingCallParams, tenantId: string, id: string, occurredAt: string): EventEnvelope {
+export function callEnvelope(params: IncomingCallParams, tenantId: string, id: string, occurredAt: string, actor?: Actor): EventEnvelope {
   const customer = callDirection(params.Direction) === 'inbound' ? params.From : params.To;
   const callerName = params.CallerName?.trim();
   return {
@@ -49,7 +57,7 @@ export function callEnvelope(params: IncomingCallParams, tenantId: string, id: s
     occurredAt,
     source: { system: 'twilio', externalId: params.CallSid },
     channel: 'voice',
-    actor: { kind: 'customer', ...(callerName ? { name: callerName } : {}) },
+    actor: actor ?? { kind: 'customer', ...(callerName ? { name: callerName } : {}) },
     // The call reference links callbacks that omit the caller (recording status callbacks) to them.
     identities: [...(customer ? [{ kind: 'phone' as const, value: customer }] : []), { kind: 'reference', namespace: 'twilio:call', value: params.CallSid }],
     thread: `twilio:call:${params.CallSid}`,

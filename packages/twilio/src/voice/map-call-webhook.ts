@@ -1,6 +1,6 @@
-import { deriveEventId, type IncomingEvent, type IncomingEventOf } from '@throughline/core/adapter';
+import { type Actor, deriveEventId, type IncomingEvent, type IncomingEventOf } from '@throughline/core/adapter';
 import type { CallStatusParams, EnqueueActionParams, IncomingCallParams, RecordingParams } from '../twilio-api-types';
-import { callbackInstant as instant, callbackSeconds as seconds, callDirection as direction, callEnvelope } from './call-envelope';
+import { answeringAgent, callbackInstant as instant, callbackSeconds as seconds, callDirection as direction, callEnvelope } from './call-envelope';
 
 /** A mapping that produced no event, with the reason. */
 export interface IgnoredCallback {
@@ -72,19 +72,26 @@ export function mapCallStatus(params: CallStatusParams, tenantId: string, receiv
 
 /**
  * Maps the `<Enqueue>` action callback: a caller who hung up in the queue is `call.missed` (abandoned),
- * one bridged to an agent is `call.answered`, both with the time waited (`QueueTime`); a caller who left the
- * queue otherwise (`leave`, `redirected`) has no event. Twilio runs the TwiML this callback is answered with.
+ * one bridged to an agent is `call.answered` by an agent, both with the time waited (`QueueTime`); a caller who
+ * left the queue otherwise (`leave`, `redirected`) has no event. Twilio runs the TwiML this callback is answered with.
+ *
+ * Twilio requests a bridged caller's action URL only once both parties have hung up, so the answer is placed at
+ * the call's start (which the adapter writes into the action URL it gives `<Enqueue>`) plus `QueueTime`: at most a
+ * greeting's length early, where the callback's own arrival would be a whole conversation late. Without that
+ * start (an `<Enqueue>` of the app's own TwiML) the arrival is all there is.
  * https://www.twilio.com/docs/voice/twiml/enqueue#attributes-action
  *
  * @param params - the callback parameters
  * @param tenantId - the tenant
  * @param receivedAt - when the callback arrived
+ * @param callStartedAt - when the call reached the webhook (epoch ms), from the action URL, or null
  * @returns the event, or why there is none
  */
-export function mapEnqueueAction(params: EnqueueActionParams, tenantId: string, receivedAt: Date): IncomingEvent | IgnoredCallback {
+export function mapEnqueueAction(params: EnqueueActionParams, tenantId: string, receivedAt: Date, callStartedAt: number | null): IncomingEvent | IgnoredCallback {
   const waitSeconds = seconds(params.QueueTime);
   const queue = params.QueueSid ?? 'queue';
-  const envelope = (type: string) => callEnvelope(params, tenantId, deriveEventId('twilio', params.CallSid, 'queue', queue, type), receivedAt.toISOString());
+  const envelope = (type: string, at = receivedAt.getTime(), actor?: Actor) =>
+    callEnvelope(params, tenantId, deriveEventId('twilio', params.CallSid, 'queue', queue, type), new Date(at).toISOString(), actor);
   switch (params.QueueResult) {
     case 'hangup':
       return { type: 'call.missed', ...envelope('call.missed'), data: { callId: params.CallSid, reason: 'abandoned', waitSeconds } };
@@ -94,8 +101,10 @@ export function mapEnqueueAction(params: EnqueueActionParams, tenantId: string, 
       return { type: 'call.missed', ...envelope('call.missed'), data: { callId: params.CallSid, reason: 'failed', waitSeconds } };
     case 'bridged':
     case 'bridging-in-process':
-    case 'redirected-from-bridged':
-      return { type: 'call.answered', ...envelope('call.answered'), data: { callId: params.CallSid, waitSeconds } };
+    case 'redirected-from-bridged': {
+      const answeredAt = callStartedAt === null || waitSeconds === null ? receivedAt.getTime() : Math.min(callStartedAt + waitSeconds * 1000, receivedAt.getTime());
+      return { type: 'call.answered', ...envelope('call.answered', answeredAt, answeringAgent), data: { callId: params.CallSid, waitSeconds } };
+    }
     default:
       return { ignored: `queue result ${params.QueueResult}: the caller left the queue without an agent or an abandonment` };
   }
