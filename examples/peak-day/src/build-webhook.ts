@@ -4,6 +4,7 @@
  * body rendered from the shipped template, Twilio's signature over the URL and form parameters.
  */
 import { createShopifyWebhookBuilder, type ShopifyDataset, type ShopifyWebhookBuilder } from '@throughline/shopify/testing';
+import { withCallStart } from '@throughline/twilio';
 import { createTwilioWebhookBuilder, type TwilioWebhookBuilder } from '@throughline/twilio/testing';
 import { buildTriggerWebhook, triggerPlaceholders } from '@throughline/zendesk/testing';
 import { shopifyAccount, twilioAccount, zendeskAccount } from './peak-day-accounts';
@@ -31,7 +32,8 @@ export interface WebhookFactory {
  */
 export function createWebhookFactory(origin: string, dataset: ShopifyDataset): WebhookFactory {
   const shopify: ShopifyWebhookBuilder = createShopifyWebhookBuilder({ secret: shopifyAccount.clientSecret, url: `${origin}/webhooks/shopify`, dataset });
-  const twilio: TwilioWebhookBuilder = createTwilioWebhookBuilder({ authToken: twilioAccount.authToken, accountSid: twilioAccount.accountSid, url: `${origin}/webhooks/twilio` });
+  const twilioUrl = `${origin}/webhooks/twilio`;
+  const twilio: TwilioWebhookBuilder = createTwilioWebhookBuilder({ authToken: twilioAccount.authToken, accountSid: twilioAccount.accountSid, url: twilioUrl });
   const zendeskUrl = `${origin}/webhooks/zendesk`;
 
   function buildShopify(spec: ShopifyEventSpec): Promise<Request> {
@@ -57,7 +59,11 @@ export function createWebhookFactory(origin: string, dataset: ShopifyDataset): W
       case 'incoming-call':
         return twilio.incomingCall({ callSid: spec.callSid, from, to: twilioAccount.supportNumber, callerName: spec.callerName });
       case 'queue-result':
-        return twilio.enqueueAction({ callSid: spec.callSid, from, to: twilioAccount.supportNumber, queueResult: spec.queueResult, queueTime: spec.queueSeconds });
+        // The action URL the adapter wrote into the call's <Enqueue>, with the call's start.
+        return twilio.enqueueAction(
+          { callSid: spec.callSid, from, to: twilioAccount.supportNumber, queueResult: spec.queueResult, queueTime: spec.queueSeconds },
+          { url: withCallStart(twilioUrl, twilioUrl, new Date(spec.callStartedAt).toISOString()) },
+        );
       case 'call-completed':
         return twilio.callStatus({
           callSid: spec.callSid,

@@ -113,7 +113,7 @@ export function expectedOutcome(plan: PeakDayPlan): ExpectedOutcome {
           case 'call-answered':
             outcome.calls.offered++;
             outcome.calls.answered++;
-            reply(supportCase, event.at);
+            reply(supportCase, effect.answeredAt);
             break;
           case 'agent-reply':
             reply(supportCase, event.at);

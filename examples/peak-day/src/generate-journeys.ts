@@ -281,18 +281,19 @@ export class JourneyPlanner {
     const patience = Math.round(10 + random.exponential(160));
     if (wait <= patience) {
       const answeredAt = at + wait * SECOND;
-      this.push(answeredAt, { source: 'twilio', kind: 'queue-result', callSid, from, queueResult: 'bridged', queueSeconds: wait }, [{ kind: 'call-answered', waitSeconds: wait }]);
       const talk = Math.round(random.logNormal(240, 0.5));
       const endsAt = whole(answeredAt + talk * SECOND);
       this.push(endsAt, { source: 'twilio', kind: 'call-completed', callSid, from, sequenceNumber: 3, durationSeconds: wait + talk }, []);
+      // As Twilio does: a bridged caller's <Enqueue> action comes once both parties have hung up.
+      this.push(endsAt, { source: 'twilio', kind: 'queue-result', callSid, from, queueResult: 'bridged', queueSeconds: wait, callStartedAt: at }, [{ kind: 'call-answered', waitSeconds: wait, answeredAt }]);
       return { outcome: 'answered', endsAt };
     }
     const gaveUpAt = at + patience * SECOND;
     if (random.chance(0.75)) {
-      this.push(gaveUpAt, { source: 'twilio', kind: 'queue-result', callSid, from, queueResult: 'hangup', queueSeconds: patience }, [{ kind: 'call-abandoned', waitSeconds: patience }]);
+      this.push(gaveUpAt, { source: 'twilio', kind: 'queue-result', callSid, from, queueResult: 'hangup', queueSeconds: patience, callStartedAt: at }, [{ kind: 'call-abandoned', waitSeconds: patience }]);
       return { outcome: 'abandoned', endsAt: whole(gaveUpAt) };
     }
-    this.push(gaveUpAt, { source: 'twilio', kind: 'queue-result', callSid, from, queueResult: 'leave', queueSeconds: patience }, []);
+    this.push(gaveUpAt, { source: 'twilio', kind: 'queue-result', callSid, from, queueResult: 'leave', queueSeconds: patience, callStartedAt: at }, []);
     return voicemail(gaveUpAt + SECOND);
   }
 

@@ -46,7 +46,7 @@ export type PlannedEffect =
   /** A public agent reply (Zendesk comment, WhatsApp or SMS reply). */
   | { kind: 'agent-reply' }
   /** A queued call bridged to an agent: a reply for the clocks, and a call answered after `waitSeconds`. */
-  | { kind: 'call-answered'; waitSeconds: number }
+  | { kind: 'call-answered'; waitSeconds: number; /** When the agent picked up (epoch ms): Twilio reports it only after the call. */ answeredAt: number }
   | { kind: 'call-abandoned'; waitSeconds: number }
   | { kind: 'voicemail' }
   | { kind: 'solve' }
@@ -77,7 +77,16 @@ export interface ZendeskEventSpec {
 export type TwilioEventSpec =
   | { source: 'twilio'; kind: 'whatsapp'; messageSid: string; from: string; body: string; profileName: string }
   | { source: 'twilio'; kind: 'incoming-call'; callSid: string; from: string; callerName: string }
-  | { source: 'twilio'; kind: 'queue-result'; callSid: string; from: string; queueResult: 'bridged' | 'hangup' | 'leave'; queueSeconds: number }
+  | {
+      source: 'twilio';
+      kind: 'queue-result';
+      callSid: string;
+      from: string;
+      queueResult: 'bridged' | 'hangup' | 'leave';
+      queueSeconds: number;
+      /** When the call reached the webhook (epoch ms): the adapter writes it into the `<Enqueue>` action URL. */
+      callStartedAt: number;
+    }
   | { source: 'twilio'; kind: 'call-completed'; callSid: string; from: string; sequenceNumber: number; durationSeconds: number }
   | { source: 'twilio'; kind: 'voicemail'; callSid: string; from: string; recordingSid: string; durationSeconds: number };
 
