@@ -215,6 +215,26 @@ describe('voice', () => {
     }
   });
 
+  it('does not claim a withheld caller ID as a phone: callers who hide their number stay apart', async () => {
+    const store = createMemoryStore();
+    const throughline = createThroughline({ store, adapters: [testAdapter()] });
+    // As Twilio sends them: words since 2022, keypad spellings before (+86282452253 is UNAVAILABLE, and a possible Chinese number).
+    const withheld = ['+86282452253', '+86282452253', '+266696687', '+7378742833', 'Anonymous', 'RESTRICTED'];
+    for (const [index, from] of withheld.entries()) {
+      const answer = await throughline.webhooks.handle(await webhooks.incomingCall({ callSid: twilioSid('CA', 0x700 + index), from, to: shopNumber }));
+      expect(answer.status).toBe(200);
+    }
+    await throughline.webhooks.handle(await webhooks.incomingCall({ callSid: twilioSid('CA', 0x7ff), from: customerNumber, to: shopNumber }));
+    const calls = await store.listEvents({ tenantId, types: ['call.started'], limit: 100 });
+    expect(calls).toHaveLength(withheld.length + 1);
+    expect(new Set(calls.map((event) => event.customerId)).size).toBe(withheld.length + 1);
+    for (const event of calls) {
+      const phones = event.identities.filter((claim) => claim.kind === 'phone');
+      expect(phones).toEqual(event.type === 'call.started' && event.data.from === customerNumber ? [{ kind: 'phone', value: customerNumber }] : []);
+    }
+    await throughline.close();
+  });
+
   it('maps busy, no-answer, failed and canceled calls to call.missed with that reason', async () => {
     for (const status of ['busy', 'no-answer', 'failed', 'canceled'] as const) {
       const [event] = eventsOf(await parse(await webhooks.callStatus({ callSid, status, sequenceNumber: 2, timestamp: new Date(0), from: shopNumber, to: customerNumber, direction: 'outbound-api' })));

@@ -88,6 +88,15 @@ describe('backfill', () => {
     expect(twilio.requests.some((request) => request.url.includes(`ParentCallSid=${bridgedCall}`))).toBe(true);
   });
 
+  it('claims no phone for a call whose caller withheld their number', async () => {
+    const twilio = seeded();
+    const [hidden] = twilio.seedCalls([{ from: '+86282452253', to: shopNumber, startedAt: at(7), status: 'no-answer' }]);
+    const { events } = await backfill();
+    const started = events.find((event) => event.type === 'call.started' && event.data.callId === hidden!.sid)!;
+    expect(started.identities).toEqual([]);
+    expect(started).toMatchObject({ data: { from: '+86282452253' } });
+  });
+
   it('fails the page, rather than call the call unanswered, when the list of its legs comes back without calls', async () => {
     seeded();
     // Only the legs request answers without a list; every other request goes to the fake.

@@ -2,6 +2,7 @@ import { deriveEventId, type IncomingEvent } from '@throughline/core/adapter';
 import { messageChannel } from '../messaging/message-channel';
 import { messageStatusRank } from '../messaging/message-status-rank';
 import type { CallResource, MessageResource } from '../twilio-api-types';
+import { isWithheldCallerId } from '../voice/withheld-caller-id';
 
 /** Twilio's REST dates are RFC 2822 (`Wed, 18 Aug 2010 20:01:40 +0000`); null when absent or unreadable. */
 export function restInstant(value: string | null | undefined): string | null {
@@ -128,7 +129,8 @@ export function mapCallResource(call: CallResource, tenantId: string, childLegs:
   const startedAt = restInstant(call.start_time) ?? restInstant(call.date_created);
   if (startedAt === null) return [];
   const direction = isInbound(call) ? 'inbound' : 'outbound';
-  const customer = direction === 'inbound' ? call.from : call.to;
+  const number = direction === 'inbound' ? call.from : call.to;
+  const customer = number && !isWithheldCallerId(number) ? number : undefined;
   const envelope = (type: string, occurredAt: string) => ({
     id: deriveEventId('twilio', call.sid, type),
     tenantId,

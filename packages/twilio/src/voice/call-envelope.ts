@@ -1,5 +1,6 @@
 import type { Actor, EventEnvelope } from '@throughline/core/adapter';
 import type { IncomingCallParams } from '../twilio-api-types';
+import { isWithheldCallerId } from './withheld-caller-id';
 
 /**
  * The direction of a call as the timeline sees it: Twilio's `outbound-api` and `outbound-dial` are outbound.
@@ -40,7 +41,8 @@ export function callbackInstant(value: string | null | undefined, fallback: Date
 export const answeringAgent: Actor = Object.freeze({ kind: 'agent' as const });
 
 /**
- * The envelope shared by every call event: the customer is the caller of an inbound call, the callee of an outbound one.
+ * The envelope shared by every call event: the customer is the caller of an inbound call, the callee of an outbound one
+ * (a withheld caller ID is not claimed as a phone).
  * @param params - the callback's call parameters
  * @param tenantId - the tenant
  * @param id - the event id
@@ -49,7 +51,9 @@ export const answeringAgent: Actor = Object.freeze({ kind: 'agent' as const });
  * @returns the envelope
  */
 export function callEnvelope(params: IncomingCallParams, tenantId: string, id: string, occurredAt: string, actor?: Actor): EventEnvelope {
-  const customer = callDirection(params.Direction) === 'inbound' ? params.From : params.To;
+  const number = callDirection(params.Direction) === 'inbound' ? params.From : params.To;
+  // A withheld caller ID names nobody: the call reference alone identifies the caller.
+  const customer = number && !isWithheldCallerId(number) ? number : undefined;
   const callerName = params.CallerName?.trim();
   return {
     id,
