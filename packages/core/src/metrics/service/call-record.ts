@@ -21,10 +21,6 @@ export interface CallRecord {
   answered: boolean;
   /** Talk time from call.ended. */
   talkSeconds: number | undefined;
-  /** When an agent first picked up (epoch ms), from call.answered. */
-  answeredAt: number | undefined;
-  /** When the call ended (epoch ms), from call.ended. */
-  endedAt: number | undefined;
   /** Why the call went unanswered, from call.missed. */
   missedReason: string | undefined;
   /** Wait before the caller hung up or the call failed. */
@@ -43,23 +39,6 @@ export function answerWaitOf(record: CallRecord): number | null {
 }
 
 /**
- * Talk time of an answered call: the tighter of the two bounds the timeline gives. `call.ended`'s
- * `talkSeconds` is the platform's figure, which may count more than the conversation (Twilio's
- * `CallDuration` of an inbound call includes the greeting and the queue); the span from the first
- * `call.answered` to `call.ended` cannot count the time before an agent picked up. Talk time
- * exceeds neither.
- * @param record - the call's record
- * @returns seconds talked, or undefined when no call.ended reported it
- * @example
- * talkSecondsOf(record); // CallDuration 1,330 s, answered 95 s in, ended 1,295 s later: 1,200
- */
-export function talkSecondsOf(record: CallRecord): number | undefined {
-  const reported = record.talkSeconds;
-  if (reported === undefined || record.answeredAt === undefined || record.endedAt === undefined || record.endedAt < record.answeredAt) return reported;
-  return Math.min(reported, (record.endedAt - record.answeredAt) / 1000);
-}
-
-/**
  * Folds one call event into the call's record (creating it when absent). Each field keeps a value
  * that does not depend on arrival order: earliest time, answered if any event says so.
  * @param record - the record so far, or undefined
@@ -68,7 +47,6 @@ export function talkSecondsOf(record: CallRecord): number | undefined {
  * @example
  * record = foldCallEvent(record, event);
  */
-
 export function foldCallEvent(record: CallRecord | undefined, event: TimelineEvent): CallRecord {
   const at = Date.parse(event.occurredAt);
   const next: CallRecord = record
@@ -82,8 +60,6 @@ export function foldCallEvent(record: CallRecord | undefined, event: TimelineEve
         waitFromEnded: undefined,
         answered: false,
         talkSeconds: undefined,
-        answeredAt: undefined,
-        endedAt: undefined,
         missedReason: undefined,
         missedWait: undefined,
       };
@@ -96,13 +72,11 @@ export function foldCallEvent(record: CallRecord | undefined, event: TimelineEve
     case 'call.answered':
       next.answered = true;
       next.waitFromAnswered = event.data.waitSeconds;
-      next.answeredAt = next.answeredAt === undefined ? at : Math.min(next.answeredAt, at);
       break;
     case 'call.ended':
       next.answered = true;
       next.talkSeconds = event.data.talkSeconds;
       next.waitFromEnded = event.data.waitSeconds;
-      next.endedAt = next.endedAt === undefined ? at : Math.max(next.endedAt, at);
       break;
     case 'call.missed':
       next.missedReason = event.data.reason;

@@ -190,25 +190,3 @@ describe('SLA clocks re-targeted by a priority change', () => {
     expect(metrics.total.sla.first_reply).toMatchObject({ breached: 1, achieved: 0, active: 0 });
   });
 });
-
-describe('talk time of an answered call', () => {
-  const at = (seconds: number) => new Date(Date.parse('2025-11-28T14:00:00.000Z') + seconds * 1000).toISOString();
-  const call = (callId: string, caseId: string, talkSeconds: number, answeredAt: number | null, endedAt: number) => [
-    timelineEvent({ id: `${callId}s`, type: 'call.started', at: at(0), caseId, channel: 'voice', actor: 'customer', data: { callId, direction: 'inbound', from: null, to: null } }),
-    ...(answeredAt === null ? [] : [timelineEvent({ id: `${callId}a`, type: 'call.answered', at: at(answeredAt), caseId, channel: 'voice', actor: 'agent', data: { callId, waitSeconds: 95 } })]),
-    timelineEvent({ id: `${callId}e`, type: 'call.ended', at: at(endedAt), caseId, channel: 'voice', actor: 'system', data: { callId, talkSeconds, waitSeconds: null } }),
-  ];
-  const handleTime = async (events: ReturnType<typeof call>) =>
-    (await computeServiceMetrics(events, { tenantId: events[0]!.tenantId, from: '2025-11-28T00:00:00.000Z', to: '2025-11-29T00:00:00.000Z' })).total.calls.averageHandleSeconds;
-
-  it('leaves out the greeting and the queue a platform counts in its call duration', async () => {
-    // Twilio's CallDuration of an inbound call (1,310 s) runs from the greeting; the agent picked up 100 s in.
-    expect(await handleTime(call('q1', 'Q', 1_310, 100, 1_310))).toBe(1_210);
-  });
-
-  it('keeps the platform figure when it is the tighter one, and when no answer is on the timeline', async () => {
-    // The agent leg talked 600 s; the caller stayed on for a 120 s survey after it.
-    expect(await handleTime(call('s1', 'S', 600, 100, 820))).toBe(600);
-    expect(await handleTime(call('n1', 'N', 300, null, 300))).toBe(300);
-  });
-});

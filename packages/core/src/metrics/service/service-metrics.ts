@@ -3,7 +3,7 @@ import type { TimelineEvent } from '../../model/timeline-event';
 import { assertInRange, MetricsInputError } from '../metrics-error';
 import { type CaseFacts, deriveCaseFacts } from './case-facts';
 import { type CaseEvent, compareCaseEvents, toCaseEvent } from './case-event';
-import { answerWaitOf, type CallRecord, foldCallEvent, talkSecondsOf } from './call-record';
+import { answerWaitOf, type CallRecord, foldCallEvent } from './call-record';
 import { FiguresBuilder } from './figures-builder';
 import type { BacklogPoint, ServiceMetricsGrouping, ServiceMetricsSnapshot } from './service-metrics-figures';
 
@@ -315,8 +315,7 @@ export function createServiceMetrics(options: ServiceMetricsOptions = {}): Servi
           builder.callsAnswered++;
           const wait = answerWaitOf(call);
           if (wait !== null) builder.answerWaits.push(wait);
-          const talk = talkSecondsOf(call);
-          if (talk !== undefined) builder.talkSeconds.push(talk);
+          if (call.talkSeconds !== undefined) builder.talkSeconds.push(call.talkSeconds);
         } else if (call.missedReason === 'abandoned') {
           builder.callsAbandoned++;
           if (call.missedWait !== null && call.missedWait !== undefined) builder.abandonWaits.push(call.missedWait);
