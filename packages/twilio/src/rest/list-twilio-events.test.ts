@@ -1,4 +1,5 @@
 import { deriveEventId, type IncomingEvent, ValidationError } from '@throughline/core/adapter';
+import { createMemoryStore, createThroughline } from '@throughline/core';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -88,13 +89,22 @@ describe('backfill', () => {
     expect(twilio.requests.some((request) => request.url.includes(`ParentCallSid=${bridgedCall}`))).toBe(true);
   });
 
-  it('claims no phone for a call whose caller withheld their number', async () => {
+  it('claims no phone for a call whose caller withheld their number, and ties its events by the call reference', async () => {
     const twilio = seeded();
-    const [hidden] = twilio.seedCalls([{ from: '+86282452253', to: shopNumber, startedAt: at(7), status: 'no-answer' }]);
+    const [hidden] = twilio.seedCalls([{ from: '+86282452253', to: shopNumber, startedAt: at(7), durationSeconds: 300 }]);
+    twilio.seedCalls([{ from: shopNumber, to: agentNumber, startedAt: new Date(at(7).getTime() + 30_000), direction: 'outbound-dial', parentCallSid: hidden!.sid, durationSeconds: 240 }]);
     const { events } = await backfill();
-    const started = events.find((event) => event.type === 'call.started' && event.data.callId === hidden!.sid)!;
-    expect(started.identities).toEqual([]);
-    expect(started).toMatchObject({ data: { from: '+86282452253' } });
+    const ofCall = events.filter((event) => event.source.externalId === hidden!.sid);
+    expect(ofCall.map((event) => event.type)).toEqual(['call.started', 'call.answered', 'call.ended']);
+    for (const event of ofCall) expect(event.identities).toEqual([{ kind: 'reference', namespace: 'twilio:call', value: hidden!.sid }]);
+    expect(ofCall[0]).toMatchObject({ data: { from: '+86282452253' } });
+    // Stored, the three are one caller's: one customer and one case.
+    const throughline = createThroughline({ store: createMemoryStore(), adapters: [] });
+    await throughline.ingest(tenantId, ofCall);
+    const stored = await throughline.store.listEvents({ tenantId, limit: 10 });
+    expect(new Set(stored.map((event) => event.customerId)).size).toBe(1);
+    expect(new Set(stored.map((event) => event.caseId)).size).toBe(1);
+    await throughline.close();
   });
 
   it('fails the page, rather than call the call unanswered, when the list of its legs comes back without calls', async () => {

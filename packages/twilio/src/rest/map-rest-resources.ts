@@ -138,7 +138,8 @@ export function mapCallResource(call: CallResource, tenantId: string, childLegs:
     source: { system: 'twilio', externalId: call.sid },
     channel: 'voice' as const,
     actor: { kind: 'customer' as const, ...(call.caller_name ? { name: call.caller_name } : {}) },
-    identities: customer ? [{ kind: 'phone' as const, value: customer }] : [],
+    // As on the webhooks: the call reference ties the call's events together, a withheld caller's included.
+    identities: [...(customer ? [{ kind: 'phone' as const, value: customer }] : []), { kind: 'reference' as const, namespace: 'twilio:call', value: call.sid }],
     thread: `twilio:call:${call.sid}`,
   });
   const events: IncomingEvent[] = [
