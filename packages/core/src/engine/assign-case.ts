@@ -1,3 +1,4 @@
+import { isPublicAgentReply } from '../model/public-agent-reply';
 import type { SupportCase } from '../model/support-case';
 import { type IncomingEvent, inboundContactTypes, type TimelinePlacement } from '../model/timeline-event';
 import type { FoldSettings, FoldState } from './fold-state';
@@ -32,9 +33,6 @@ function threadCase(state: FoldState, cases: SupportCase[], thread: string | und
   return cases.find((supportCase) => supportCase.threads.includes(thread));
 }
 
-function isPublicAgentReply(event: IncomingEvent): boolean {
-  return (event.type === 'message.sent' && event.actor.kind === 'agent') || event.type === 'call.answered';
-}
 
 /**
  * Places one event on a case inside the fold: an inbound contact joins the customer's open case
@@ -114,7 +112,7 @@ export function assignCase(state: FoldState, event: IncomingEvent, customerId: s
   const target = onThread ?? open ?? latest(cases);
   if (!target) return { customerId, caseId: null, repeatContact: false };
   let next: SupportCase = { ...target, lastActivityAt: at > target.lastActivityAt ? at : target.lastActivityAt };
-  if (isPublicAgentReply(event)) {
+  if (isPublicAgentReply(event.type, event.actor.kind)) {
     next = { ...next, awaitingReplySince: null, status: next.status === 'new' ? 'open' : next.status };
   }
   if (event.type === 'ticket.status_changed' || event.type === 'case.status_changed') {

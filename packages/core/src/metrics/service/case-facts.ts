@@ -1,5 +1,6 @@
 import type { SlaMetric } from '../../model/engine-event-data';
 import type { Channel } from '../../model/primitives';
+import { isPublicAgentReply } from '../../model/public-agent-reply';
 import type { CaseEvent } from './case-event';
 
 /**
@@ -42,7 +43,7 @@ function isInbound(event: CaseEvent): boolean {
 }
 
 function isAgentReply(event: CaseEvent): boolean {
-  return (event.type === 'message.sent' && event.actor === 'agent') || (event.type === 'call.answered' && event.actor !== 'bot');
+  return isPublicAgentReply(event.type, event.actor);
 }
 
 function isAutomatedReply(event: CaseEvent): boolean {

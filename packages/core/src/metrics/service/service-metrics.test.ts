@@ -190,3 +190,19 @@ describe('SLA clocks re-targeted by a priority change', () => {
     expect(metrics.total.sla.first_reply).toMatchObject({ breached: 1, achieved: 0, active: 0 });
   });
 });
+
+describe('what counts as an agent reply', () => {
+  it('is the rule the SLA clocks use: a call the customer picked up is not one, a call the shop picked up is', async () => {
+    const at = (minute: number) => `2025-11-28T09:${String(minute).padStart(2, '0')}:00.000Z`;
+    const message = timelineEvent({ id: 'm1', type: 'message.received', at: at(0), caseId: 'C', channel: 'web', actor: 'customer', data: { messageId: 'm1', body: 'hi', subject: null, media: [], from: null, to: null } });
+    // An outbound (possibly automated) call the customer answered at 09:10, then an agent who took the customer's call at 09:30.
+    const outbound = [
+      timelineEvent({ id: 'o1', type: 'call.started', at: at(9), caseId: 'C', channel: 'voice', actor: 'customer', data: { callId: 'o', direction: 'outbound', from: null, to: null } }),
+      timelineEvent({ id: 'o2', type: 'call.answered', at: at(10), caseId: 'C', channel: 'voice', actor: 'customer', data: { callId: 'o', waitSeconds: null } }),
+    ];
+    const answered = timelineEvent({ id: 'i2', type: 'call.answered', at: at(30), caseId: 'C', channel: 'voice', actor: 'agent', data: { callId: 'i', waitSeconds: 20 } });
+    const period = { tenantId: message.tenantId, from: '2025-11-28T00:00:00.000Z', to: '2025-11-29T00:00:00.000Z' };
+    expect((await computeServiceMetrics([message, ...outbound], period)).total.firstReply.count).toBe(0);
+    expect((await computeServiceMetrics([message, ...outbound, answered], period)).total.firstReply).toMatchObject({ count: 1, p50: 1_800 });
+  });
+});

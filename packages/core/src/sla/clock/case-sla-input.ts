@@ -1,4 +1,5 @@
 import type { Actor, CaseStatus, Channel, Priority } from '../../model/primitives';
+import { isPublicAgentReply } from '../../model/public-agent-reply';
 import type { TimelineEvent, TimelineEventType } from '../../model/timeline-event';
 import { parseIsoInstant } from '../calendar/iso-instant';
 
@@ -110,10 +111,10 @@ export function readCaseSlaInput(event: TimelineEvent): CaseSlaInput | undefined
       break;
     case 'message.sent':
       comment = true;
-      publicAgentReply = actorKind === 'agent';
+      publicAgentReply = isPublicAgentReply(event.type, actorKind);
       break;
     case 'call.answered':
-      publicAgentReply = actorKind !== 'bot' && actorKind !== 'customer';
+      publicAgentReply = isPublicAgentReply(event.type, actorKind);
       break;
     case 'message.received':
       comment = true;
