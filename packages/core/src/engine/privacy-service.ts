@@ -1,6 +1,7 @@
 import type { PrivacyRequest } from '../adapter/channel-adapter';
 import type { TimelineStore } from '../store/timeline-store';
 import type { IdentityNormaliser } from './normalise-identity';
+import { privacySubjects } from './privacy-subjects';
 import type { CustomerDataExport, ThroughlineEvents } from './throughline-events';
 
 /** Carries out platform privacy requests against the store. */
@@ -21,13 +22,6 @@ export class PrivacyService {
     private readonly events: ThroughlineEvents,
   ) {}
 
-  private async customersOf(tenantId: string, request: PrivacyRequest): Promise<string[]> {
-    if (request.kind === 'tenant_redact') return [];
-    const keys = request.identities.map((claim) => this.normaliser.normalise(claim)).flatMap((result) => (result.ok ? [result.key] : []));
-    const identities = await this.store.findIdentities(tenantId, keys);
-    return [...new Set(identities.map((identity) => identity.customerId))];
-  }
-
   /**
    * Exports (data request) or erases (customer or tenant redact) what the store holds.
    * @param request - the platform's privacy request
@@ -40,7 +34,7 @@ export class PrivacyService {
    */
   async handle(request: PrivacyRequest): Promise<CustomerDataExport | null> {
     const tenantId = request.tenantId;
-    const customerIds = await this.customersOf(tenantId, request);
+    const customerIds = await privacySubjects(this.store, this.normaliser, request);
     if (request.kind === 'customer_data_request') {
       const customers: CustomerDataExport['customers'] = [];
       for (const id of customerIds) {

@@ -76,6 +76,40 @@ describe('Shopify webhooks through the core', () => {
     expect(await customers.findByIdentity({ kind: 'email', value: customer.email! })).toBeUndefined();
   });
 
+  it('reaches only the customer a privacy request names, never a household member who shares the phone', async () => {
+    const { throughline, webhooks, deliver } = setup();
+    const household = '+14155550199';
+    const message = (id: string, shopifyId: string, email: string) => ({
+      id,
+      tenantId: 'acme',
+      occurredAt: '2026-11-27T10:00:00.000Z',
+      source: { system: 'mock', externalId: id },
+      channel: 'email' as const,
+      actor: { kind: 'customer' as const },
+      identities: [
+        { kind: 'platform' as const, namespace: 'shopify:customer', value: shopifyId },
+        { kind: 'email' as const, value: email },
+        { kind: 'phone' as const, value: household },
+      ],
+      type: 'message.received' as const,
+      data: { messageId: id, body: 'Where is my order?', subject: null, media: [], from: null, to: null },
+    });
+    // Two Shopify customers of one household: the guard rail keeps them apart (a proposal, not a merge).
+    await throughline.ingest('acme', [message('m-ana', '7001', 'ana@example.com'), message('m-ben', '7002', 'ben@example.com')]);
+    const customers = throughline.tenant('acme').customers;
+    const ana = (await customers.findByIdentity({ kind: 'email', value: 'ana@example.com' }))!.customer;
+    const ben = (await customers.findByIdentity({ kind: 'email', value: 'ben@example.com' }))!.customer;
+    expect(ana.id).not.toBe(ben.id);
+
+    const exported: string[][] = [];
+    throughline.events.on('privacy.data_requested', (request) => exported.push(request.customers.map((entry) => entry.customer.id)));
+    expect((await deliver(webhooks.customersDataRequest({ customer: { id: 7002n, email: 'ben@example.com', phone: household } }))).status).toBe(200);
+    expect(exported).toEqual([[ben.id]]);
+    expect((await deliver(webhooks.customersRedact({ customer: { id: 7002n, email: 'ben@example.com', phone: household } }))).status).toBe(200);
+    expect(await customers.findByIdentity({ kind: 'email', value: 'ben@example.com' })).toBeUndefined();
+    expect((await customers.findByIdentity({ kind: 'email', value: 'ana@example.com' }))?.customer.id).toBe(ana.id);
+  });
+
   it('answers 200 to a signed customers/redact that has nothing to erase, so Shopify does not retry it', async () => {
     const { webhooks, deliver } = setup();
     const answer = await deliver(webhooks.customersRedact({ customer: {} }));
