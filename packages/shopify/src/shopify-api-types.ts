@@ -20,7 +20,6 @@ export const restCustomerSchema = z.object({
   last_name: z.string().nullish(),
   created_at: timestampSchema.nullish(),
   updated_at: timestampSchema.nullish(),
-  default_address: z.object({ phone: z.string().nullish() }).nullish(),
 });
 /** A customer in REST form. */
 export type RestCustomer = z.infer<typeof restCustomerSchema>;

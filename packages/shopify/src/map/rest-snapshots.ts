@@ -9,7 +9,7 @@ function lower(value: string | null | undefined): string | null {
 }
 
 /**
- * Reads a REST customer into the common snapshot.
+ * Reads a REST customer into the common snapshot (the phone is `customer.phone`, never an address's).
  * @param customer - the payload's customer
  * @returns the snapshot
  */
@@ -17,7 +17,9 @@ export function customerFromRest(customer: RestCustomer): CustomerSnapshot {
   return {
     customerId: customer.id,
     email: customer.email ?? null,
-    phone: customer.phone ?? customer.default_address?.phone ?? null,
+    // Only the customer's own phone, which Shopify keeps unique per shop: an address phone may be a gift
+    // recipient's, a reception desk's or a parcel locker's, and would tie strangers to this customer.
+    phone: customer.phone ?? null,
     firstName: customer.first_name ?? null,
     lastName: customer.last_name ?? null,
     updatedAt: customer.updated_at ?? null,
