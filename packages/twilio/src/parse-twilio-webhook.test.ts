@@ -235,6 +235,27 @@ describe('voice', () => {
     await throughline.close();
   });
 
+  it("ignores a child leg's status callbacks: the agent's phone it rang is not the customer's", async () => {
+    const store = createMemoryStore();
+    const throughline = createThroughline({ store, adapters: [testAdapter()] });
+    const agentPhone = '+15550001111';
+    // Two callers' calls, each <Dial>ed to the same agent, with the child legs' status callbacks pointed at the webhook.
+    for (const [index, caller] of ['+14155550100', '+14155550101'].entries()) {
+      const parent = twilioSid('CA', 0x800 + index);
+      await throughline.webhooks.handle(await webhooks.incomingCall({ callSid: parent, from: caller, to: shopNumber }));
+      for (const [sequence, status] of ['ringing', 'in-progress', 'completed'].entries()) {
+        const leg = await webhooks.callStatus({ callSid: twilioSid('CA', 0x900 + index), parentCallSid: parent, status, sequenceNumber: sequence, timestamp: new Date(), from: shopNumber, to: agentPhone, direction: 'outbound-dial', callDuration: 60 });
+        const parsed = await parse(leg.clone());
+        expect(parsed).toMatchObject({ ok: true, kind: 'ignored' });
+        expect((await throughline.webhooks.handle(leg)).status).toBe(200);
+      }
+    }
+    const events = await store.listEvents({ tenantId, limit: 100 });
+    expect(events.map((event) => event.type)).toEqual(['call.started', 'call.started']);
+    expect(new Set(events.map((event) => event.customerId)).size).toBe(2);
+    await throughline.close();
+  });
+
   it('maps busy, no-answer, failed and canceled calls to call.missed with that reason', async () => {
     for (const status of ['busy', 'no-answer', 'failed', 'canceled'] as const) {
       const [event] = eventsOf(await parse(await webhooks.callStatus({ callSid, status, sequenceNumber: 2, timestamp: new Date(0), from: shopNumber, to: customerNumber, direction: 'outbound-api' })));

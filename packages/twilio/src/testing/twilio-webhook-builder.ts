@@ -94,6 +94,8 @@ export interface TwilioWebhookBuilder {
       callDuration?: number;
       /** A recorded call's status callbacks also carry `RecordingSid`, `RecordingUrl` and `RecordingDuration`. */
       recording?: { recordingSid: string; durationSeconds: number };
+      /** The call that `<Dial>`ed this one: the callback is a child leg's (`ParentCallSid`). */
+      parentCallSid?: string;
     },
     options?: TwilioDeliveryOptions,
   ): Promise<Request>;
@@ -277,6 +279,7 @@ export function createTwilioWebhookBuilder(options: TwilioWebhookBuilderOptions)
         ['Timestamp', twilioDate(input.timestamp)],
       ];
       if (input.callDuration !== undefined) params.push(['CallDuration', String(input.callDuration)], ['Duration', String(Math.ceil(input.callDuration / 60))]);
+      if (input.parentCallSid !== undefined) params.push(['ParentCallSid', input.parentCallSid]);
       if (input.recording !== undefined) {
         const { recordingSid, durationSeconds } = input.recording;
         const account = delivery?.accountSid ?? options.accountSid;

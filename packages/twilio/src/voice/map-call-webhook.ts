@@ -28,7 +28,7 @@ type MissedStatus = 'busy' | 'no-answer' | 'failed' | 'canceled';
 /**
  * Maps a call status callback, versioned by `SequenceNumber` because callbacks arrive out of order:
  * ringing → `call.started`, in-progress → `call.answered`, completed → `call.ended` with the talk time,
- * busy / no-answer / failed / canceled → `call.missed`.
+ * busy / no-answer / failed / canceled → `call.missed`. A child leg's callbacks (`ParentCallSid`) are ignored.
  * https://www.twilio.com/docs/voice/api/call-resource#statuscallback
  *
  * @param params - the callback parameters
@@ -37,6 +37,9 @@ type MissedStatus = 'busy' | 'no-answer' | 'failed' | 'canceled';
  * @returns the event, or why there is none
  */
 export function mapCallStatus(params: CallStatusParams, tenantId: string, receivedAt: Date): IncomingEvent | IgnoredCallback {
+  // A child leg (the side a <Dial> rang) is read through its parent, as in backfill: its `To` is whoever was
+  // dialled (often an agent's phone), and the parent's <Dial> action already reports whether it answered.
+  if (params.ParentCallSid) return { ignored: `call ${params.CallSid} is a leg of call ${params.ParentCallSid}: its parent's <Dial> action reports it` };
   const occurredAt = instant(params.Timestamp, receivedAt);
   const entity = { key: `twilio:call:${params.CallSid}`, version: Number(params.SequenceNumber) };
   const status = params.CallStatus;
