@@ -167,6 +167,25 @@ describe('identity resolution', () => {
     expect(explained.find((item) => item.identity.key === 'phone:+15024592181')?.evidence?.id).toBe('1001');
   });
 
+  it('never links customers through a placeholder phone or an empty id someone typed', async () => {
+    const { throughline, store } = setup();
+    // Each pair typed the same placeholder into a required field: it must not make them one customer.
+    const placeholders = ['000-000-0000', '(000) 000-0000', '1234567890', '+1 999 999 9999', '+1 (123) 555-0100'];
+    const events = placeholders.flatMap((value, index) => [
+      inbound(`p${index}a`, index, [phone(value), email(`a${index}@example.com`)], 'web'),
+      inbound(`p${index}b`, index, [phone(value), email(`b${index}@example.com`)], 'web'),
+    ]);
+    events.push(inbound('s1', 20, [{ kind: 'social', network: 'twitter', value: ' @ ' }, email('c@example.com')], 'web'));
+    events.push(inbound('s2', 21, [{ kind: 'social', network: 'twitter', value: '@' }, email('d@example.com')], 'web'));
+    await throughline.ingest('acme', events);
+    const stored = await store.listEvents({ tenantId: 'acme', limit: 100 });
+    expect(new Set(stored.map((event) => event.customerId)).size).toBe(stored.length);
+    // Numbers of the shape reserved for examples still link.
+    await throughline.ingest('acme', [inbound('r1', 30, [phone('+1 415 555 0100')], 'sms'), inbound('r2', 31, [phone('415-555-0100')], 'whatsapp')]);
+    const [r1, r2] = await Promise.all(['r1', 'r2'].map((id) => store.getEvent('acme', id)));
+    expect(r1!.customerId).toBe(r2!.customerId);
+  });
+
   it('merges two customers that turn out to share an identifier, with evidence, and unmerge restores both', async () => {
     const { throughline, acme } = setup();
     await throughline.ingest('acme', [inbound('a', 0, [email('ana@example.com')]), inbound('b', 5, [phone('+14155550100')], 'sms')]);

@@ -1,5 +1,6 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { IdentityClaim, IdentityKind } from '../model/identity';
+import { isPlaceholderPhone } from './placeholder-phone';
 
 /** A claim turned into its normalised key, or the reason it could not be. */
 export type NormalisedIdentity =
@@ -70,20 +71,21 @@ export class IdentityNormaliser {
       case 'phone': {
         const raw = claim.value.trim().replace(/^(whatsapp|sms|tel):/i, '');
         const phone = parsePhoneNumberFromString(raw, this.defaultRegion);
-        return phone?.isPossible()
-          ? { ok: true, key: `phone:${phone.number}`, kind: 'phone' }
-          : { ok: false, claim, reason: `"${claim.value}" is not a phone number` };
+        if (!phone?.isPossible()) return { ok: false, claim, reason: `"${claim.value}" is not a phone number` };
+        if (isPlaceholderPhone(phone)) return { ok: false, claim, reason: `"${claim.value}" is a placeholder, not a customer's phone number` };
+        return { ok: true, key: `phone:${phone.number}`, kind: 'phone' };
       }
       case 'platform':
-        return { ok: true, key: `${claim.namespace}:${claim.value.trim()}`, kind: 'platform' };
-      case 'reference':
-        return { ok: true, key: `ref:${claim.namespace}:${claim.value.trim()}`, kind: 'reference' };
-      case 'social':
-        return {
-          ok: true,
-          key: `social:${claim.network.toLowerCase()}:${claim.value.trim().replace(/^@/, '').toLowerCase()}`,
-          kind: 'social',
-        };
+      case 'reference': {
+        const value = claim.value.trim();
+        if (value === '') return { ok: false, claim, reason: `A ${claim.namespace} id is empty` };
+        return claim.kind === 'platform' ? { ok: true, key: `${claim.namespace}:${value}`, kind: 'platform' } : { ok: true, key: `ref:${claim.namespace}:${value}`, kind: 'reference' };
+      }
+      case 'social': {
+        const handle = claim.value.trim().replace(/^@/, '').toLowerCase();
+        if (handle === '') return { ok: false, claim, reason: `A ${claim.network} handle is empty` };
+        return { ok: true, key: `social:${claim.network.toLowerCase()}:${handle}`, kind: 'social' };
+      }
     }
   }
 }
