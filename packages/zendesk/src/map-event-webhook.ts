@@ -105,7 +105,11 @@ function rememberUser(body: ZendeskEventWebhook, options: EventWebhookMappingOpt
     name: text(detail.name),
   });
   const claims: IdentityClaim[] = identitiesOfUser({ id: userId, email: text(detail.email) });
-  if (kind.startsWith('identity_') && kind !== 'identity_deleted') {
+  if (kind === 'identity_deleted') {
+    const event = body.event ?? {};
+    const identity = zendeskUserIdentitySchema.safeParse((event.previous ?? event.identity ?? event.current ?? event) as unknown);
+    if (identity.success) options.directory.forgetIdentity(options.tenantId, userId, identity.data);
+  } else if (kind.startsWith('identity_')) {
     const event = body.event ?? {};
     const candidate = (event.current ?? event.identity ?? event) as unknown;
     const identity = zendeskUserIdentitySchema.safeParse(candidate);

@@ -132,6 +132,26 @@ describe('Zendesk event webhooks', () => {
     ]);
   });
 
+  it('stops claiming an identity the user lost', async () => {
+    const zendesk = adapter();
+    await parse(zendesk, await buildUserWebhook(customer, delivery));
+    const wrong = { id: 10, type: 'email', value: 'wrong@example.org' };
+    await parse(zendesk, await buildUserWebhook(customer, { ...delivery, type: 'zen:event-type:user.identity_created', event: wrong }));
+    expect(only(await parse(zendesk, await buildTicketCreatedWebhook(ticket, delivery))).identities).toContainEqual({ kind: 'email', value: 'wrong@example.org' });
+    await parse(zendesk, await buildUserWebhook(customer, { ...delivery, type: 'zen:event-type:user.identity_deleted', event: { previous: wrong } }));
+    const later = only(await parse(zendesk, await buildTicketCreatedWebhook(ticket, delivery)));
+    expect(later.identities).not.toContainEqual({ kind: 'email', value: 'wrong@example.org' });
+    expect(later.identities).toContainEqual({ kind: 'email', value: 'ana@example.com' });
+  });
+
+  it('claims only the Zendesk id of a requester the directory knows as an agent, never their work email', async () => {
+    const zendesk = adapter();
+    await parse(zendesk, await buildUserWebhook(agent, delivery));
+    const internal = account.openTicket({ requesterId: agent.id, subject: 'Chase the carrier claim', body: 'Order 1001', at: '2026-11-27T09:30:00Z', via: 'web' });
+    const opened = only(await parse(zendesk, await buildTicketCreatedWebhook(internal, delivery)));
+    expect(opened.identities).toEqual([{ kind: 'platform', namespace: 'zendesk:user', value: String(agent.id) }]);
+  });
+
   it('refuses an event webhook whose account id is not mapped, even when the subdomain is, and says how to map it', async () => {
     // Event bodies name no subdomain: the adapter's own is no proof the delivery came from that account.
     const zendesk = createZendesk({ subdomain: 'acme', webhookSecrets: [secret], accounts: { acme: 'acme' }, clock: { now: () => Date.parse(signedAt) } });

@@ -16,8 +16,13 @@ export interface TicketSnapshot {
   requester?: { name?: string | null; email?: string | null; phone?: string | null } | undefined;
 }
 
+function isStaff(role: string | null | undefined): boolean {
+  return role === 'agent' || role === 'admin';
+}
+
 /**
- * Builds a ticket's shared envelope facts, enriching the requester from the directory.
+ * Builds a ticket's shared envelope facts, enriching the requester from the directory (a requester the
+ * directory knows as an agent or admin claims only their Zendesk id).
  * @param tenantId - the tenant
  * @param subdomain - the account subdomain, for links
  * @param snapshot - what the delivery says about the ticket
@@ -47,7 +52,9 @@ export function buildTicketContext(
     channel: channelFromVia(via),
     priority: priorityFromZendesk(snapshot.priority),
     tags: snapshot.tags,
-    requesterIdentities: identitiesOfUser({ id: requesterId, email, phone, identities: user?.identities ?? [] }),
+    // A ticket an agent requested (an internal task, an email Zendesk could not attribute) claims only the
+    // agent's Zendesk id: their work address and phone would tie every customer record carrying them to it.
+    requesterIdentities: isStaff(user?.role) ? identitiesOfUser({ id: requesterId }) : identitiesOfUser({ id: requesterId, email, phone, identities: user?.identities ?? [] }),
     requesterName: snapshot.requester?.name ?? user?.name ?? null,
   };
 }

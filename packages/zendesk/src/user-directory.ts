@@ -19,11 +19,15 @@ export class ZendeskDirectory {
 
   constructor(private readonly capacity = 200_000) {}
 
-  /** Remembers a user (from an export, a webhook or the API). */
+  /**
+   * Remembers a user (from an export, a webhook or the API). A record that lists identities lists them
+   * all (exports and lookups side-load them): the list replaces what was known, so an identity the
+   * user lost is no longer claimed for them. A record without a list keeps the known one.
+   */
   rememberUser(tenantId: string, user: ZendeskUser | ZendeskUserFacts): ZendeskUserFacts {
     const id = zendeskId(user.id)!;
     const previous = this.users.get(`${tenantId}|${id}`);
-    const identities = mergeIdentities(previous?.identities ?? [], user.identities ?? []);
+    const identities = user.identities ? mergeIdentities([], user.identities) : (previous?.identities ?? []);
     const facts: ZendeskUserFacts = {
       id,
       name: user.name ?? previous?.name ?? null,
@@ -45,7 +49,22 @@ export class ZendeskDirectory {
       role: previous?.role ?? null,
       email: previous?.email ?? null,
       phone: previous?.phone ?? null,
-      identities: [identity],
+      identities: mergeIdentities(previous?.identities ?? [], [identity]),
+    });
+  }
+
+  /** Forgets an identity a user lost (`user.identity_deleted`): later tickets of theirs no longer claim it. */
+  forgetIdentity(tenantId: string, userId: string, identity: ZendeskUserIdentity): void {
+    const previous = this.users.get(`${tenantId}|${userId}`);
+    if (!previous) return;
+    const lost = identityKey(identity);
+    const value = String(identity.value).trim().toLowerCase();
+    this.put(this.users, `${tenantId}|${userId}`, {
+      ...previous,
+      // The primary email or phone goes too when it is the identity lost.
+      email: previous.email?.trim().toLowerCase() === value ? null : previous.email,
+      phone: previous.phone?.trim().toLowerCase() === value ? null : previous.phone,
+      identities: previous.identities.filter((known) => identityKey(known) !== lost),
     });
   }
 
@@ -77,6 +96,10 @@ function mergeIdentities(
   next: ReadonlyArray<ZendeskUserIdentity>,
 ): ZendeskUserIdentity[] {
   const byKey = new Map<string, ZendeskUserIdentity>();
-  for (const identity of [...previous, ...next]) byKey.set(`${identity.type}|${String(identity.value)}`, identity);
+  for (const identity of [...previous, ...next]) byKey.set(identityKey(identity), identity);
   return [...byKey.values()];
+}
+
+function identityKey(identity: ZendeskUserIdentity): string {
+  return `${identity.type.toLowerCase()}|${String(identity.value).trim().toLowerCase()}`;
 }
