@@ -32,10 +32,13 @@ export interface ZendeskAdapter extends ChannelAdapterV1 {
   /** Adds a public reply or, with `internal: true`, an internal note to the ticket named by `to`. */
   doSend(message: OutboundMessage): Promise<SendResult>;
   /**
-   * Sets a ticket's status (or custom status) and returns the `ticket.status_changed` event.
+   * Sets a ticket's status (or custom status) and returns the `ticket.status_changed` event. A ticket
+   * never goes back to New once it left it (a Zendesk rule), and Closed is Zendesk's to set, so neither
+   * is offered.
+   * @throws {ValidationError} when given `new` or `closed` anyway (from untyped code), before calling Zendesk
    * @throws {ApiCallError} when Zendesk refuses the update
    */
-  setTicketStatus(tenantId: string, ticketId: string, status: Exclude<CaseStatus, 'closed'> | { customStatusId: string }): Promise<IncomingEvent>;
+  setTicketStatus(tenantId: string, ticketId: string, status: Exclude<CaseStatus, 'closed' | 'new'> | { customStatusId: string }): Promise<IncomingEvent>;
   /**
    * Opens a Zendesk ticket for a case that began on another channel (idempotent by case id).
    * @throws {ApiCallError} when Zendesk refuses the ticket

@@ -96,6 +96,16 @@ describe('Zendesk outbound', () => {
     await expect(zendesk.doSend({ tenantId: 'acme', caseId: null, channel: 'email', to: 'not-a-ticket', body: 'x' })).rejects.toMatchObject({ code: 'validation_failed' });
   });
 
+  it('refuses New and Closed before calling Zendesk, which never lets a ticket go back to New', async () => {
+    const { zendesk, ticket, account } = setup();
+    const audits = account.audits.get(ticket.id)?.length ?? 0;
+    for (const status of ['new', 'closed']) {
+      // Untyped callers can still pass them; the types do not offer them.
+      await expect(zendesk.setTicketStatus('acme', String(ticket.id), status as 'open')).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringContaining('never goes back to New') });
+    }
+    expect(account.audits.get(ticket.id)?.length ?? 0).toBe(audits);
+  });
+
   it('creates a ticket for a case begun elsewhere with a timeline summary, linked both ways, once', async () => {
     const { zendesk, account } = setup();
     const envelope = { tenantId: 'acme', source: { system: 'twilio', externalId: 'SM1' }, identities: [{ kind: 'phone' as const, value: '+15025550100' }] };

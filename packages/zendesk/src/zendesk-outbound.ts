@@ -136,8 +136,14 @@ export function createZendeskOutbound(options: ZendeskOutboundOptions) {
   async function setTicketStatus(
     tenantId: string,
     ticketId: string,
-    status: Exclude<CaseStatus, 'closed'> | { customStatusId: string },
+    status: Exclude<CaseStatus, 'closed' | 'new'> | { customStatusId: string },
   ): Promise<IncomingEvent> {
+    // https://support.zendesk.com/hc/en-us/articles/4408894213018: once a ticket left New it never goes back.
+    if (status === ('new' as string) || status === ('closed' as string)) {
+      throw new ValidationError(`A Zendesk ticket cannot be set to ${status as string}: it never goes back to New, and Zendesk closes solved tickets itself`, [
+        { path: ['status'], message: 'not settable' },
+      ]);
+    }
     const id = ticketIdOf(ticketId);
     const update = typeof status === 'string' ? { status } : { custom_status_id: Number(status.customStatusId) };
     const body = (await client.request({ method: 'PUT', path: `tickets/${id}.json`, json: { ticket: update } })) as Body;
