@@ -60,9 +60,9 @@ export type PrivacyRequest =
       /**
        * Every identifier the platform sent for the customer. The core erases the customers these
        * name, so an adapter adds a reference per order to redact: the request is carried out even
-       * when the platform sends no email, phone or customer id. A platform id or reference decides;
-       * an email or phone adds only customers holding no other id of a platform the request names
-       * (a household member who shares the phone is someone else).
+       * when the platform sends no email, phone or customer id. A platform id, reference or email
+       * decides; a phone adds only customers holding no other id of a platform the subject holds (a
+       * household member who shares the phone is someone else).
        */
       identities: IdentityClaim[];
       /** The platform's ids of the orders to redact, as the platform listed them (kept for the record; `identities` decide what is erased). */

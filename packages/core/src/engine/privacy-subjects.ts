@@ -1,13 +1,18 @@
 import type { PrivacyRequest } from '../adapter/channel-adapter';
+import type { Identity } from '../model/identity';
 import type { StoreReader } from '../store/timeline-store';
 import { type IdentityNormaliser, platformNamespaceOf } from './normalise-identity';
 
 /**
- * The customers a customer privacy request is about. A platform id (`shopify:customer:…`) or a
- * reference the request names (its orders) decides; an email or phone adds only customers that
- * hold no other id of a platform the request names. Two people can share a phone or an email (a
- * household): the guard rail kept them apart, and one's request must never export or erase the
- * other's history.
+ * The customers a customer privacy request is about.
+ *
+ * - A platform id (`shopify:customer:…`) or a reference the request names (its orders) decides.
+ * - An email the request names adds whoever holds it: a platform keeps emails unique to one of its
+ *   customers, so a holder with another id of that platform is the same person under an id the
+ *   platform merged away.
+ * - A phone adds only customers holding no other id of a platform the subjects hold (or the request
+ *   names): two people of one household can share a phone, the guard rail kept them apart, and one's
+ *   request must never export or erase the other's history.
  *
  * @param store - where identities are looked up
  * @param normaliser - normalises the request's identifiers
@@ -22,20 +27,28 @@ export async function privacySubjects(store: StoreReader, normaliser: IdentityNo
   if (request.kind === 'tenant_redact') return [];
   const tenantId = request.tenantId;
   const named = request.identities.map((claim) => normaliser.normalise(claim)).flatMap((result) => (result.ok ? [result] : []));
-  const namedPlatformKeys = new Map(named.filter((identity) => identity.kind === 'platform').map((identity) => [platformNamespaceOf(identity.key), identity.key]));
   const found = await store.findIdentities(tenantId, [...new Set(named.map((identity) => identity.key))]);
   const subjects = new Set<string>();
-  const byContact = new Set<string>();
+  const byPhone = new Set<string>();
   for (const identity of found) {
-    if (identity.kind === 'platform' || identity.kind === 'reference') subjects.add(identity.customerId);
-    else byContact.add(identity.customerId);
+    if (identity.kind === 'phone' || identity.kind === 'social') byPhone.add(identity.customerId);
+    else subjects.add(identity.customerId);
   }
-  for (const customerId of byContact) {
+  if (byPhone.size === 0) return [...subjects];
+  // The platform ids the subject holds: named in the request, or held by a customer already decided on.
+  const subjectIds = new Map<string, Set<string>>();
+  const keep = (key: string) => {
+    const namespace = platformNamespaceOf(key);
+    const ids = subjectIds.get(namespace) ?? new Set<string>();
+    ids.add(key);
+    subjectIds.set(namespace, ids);
+  };
+  for (const identity of named) if (identity.kind === 'platform') keep(identity.key);
+  for (const customerId of subjects) for (const identity of await store.identitiesOf(tenantId, customerId)) if (identity.kind === 'platform') keep(identity.key);
+  const someoneElse = (identity: Identity) => identity.kind === 'platform' && subjectIds.has(platformNamespaceOf(identity.key)) && !subjectIds.get(platformNamespaceOf(identity.key))!.has(identity.key);
+  for (const customerId of byPhone) {
     if (subjects.has(customerId)) continue;
-    const held = await store.identitiesOf(tenantId, customerId);
-    // Another id of a platform the request names: someone else who shares the email or phone.
-    const someoneElse = held.some((identity) => identity.kind === 'platform' && (namedPlatformKeys.get(platformNamespaceOf(identity.key)) ?? identity.key) !== identity.key);
-    if (!someoneElse) subjects.add(customerId);
+    if (!(await store.identitiesOf(tenantId, customerId)).some(someoneElse)) subjects.add(customerId);
   }
   return [...subjects];
 }

@@ -104,10 +104,35 @@ describe('Shopify webhooks through the core', () => {
     const exported: string[][] = [];
     throughline.events.on('privacy.data_requested', (request) => exported.push(request.customers.map((entry) => entry.customer.id)));
     expect((await deliver(webhooks.customersDataRequest({ customer: { id: 7002n, email: 'ben@example.com', phone: household } }))).status).toBe(200);
-    expect(exported).toEqual([[ben.id]]);
+    // Without the Shopify id, the customer the email finds tells whose household phone it is.
+    expect((await deliver(webhooks.customersDataRequest({ customer: { email: 'ben@example.com', phone: household } }))).status).toBe(200);
+    expect(exported).toEqual([[ben.id], [ben.id]]);
     expect((await deliver(webhooks.customersRedact({ customer: { id: 7002n, email: 'ben@example.com', phone: household } }))).status).toBe(200);
     expect(await customers.findByIdentity({ kind: 'email', value: 'ben@example.com' })).toBeUndefined();
     expect((await customers.findByIdentity({ kind: 'email', value: 'ana@example.com' }))?.customer.id).toBe(ana.id);
+  });
+
+  it('erases a customer Shopify merged into another: the email it kept is unique to one Shopify customer', async () => {
+    const { throughline, webhooks, deliver } = setup();
+    const message = (id: string, shopifyId: string, email: string | null) => ({
+      id,
+      tenantId: 'acme',
+      occurredAt: '2026-11-27T10:00:00.000Z',
+      source: { system: 'mock', externalId: id },
+      channel: 'email' as const,
+      actor: { kind: 'customer' as const },
+      identities: [{ kind: 'platform' as const, namespace: 'shopify:customer', value: shopifyId }, ...(email ? [{ kind: 'email' as const, value: email }] : [])],
+      type: 'message.received' as const,
+      data: { messageId: id, body: 'Where is my order?', subject: null, media: [], from: null, to: null },
+    });
+    // Shopify merged customer 8001 (who wrote with the email) into 8002: here they stay two records.
+    await throughline.ingest('acme', [message('m-old', '8001', 'cleo@example.com'), message('m-new', '8002', null)]);
+    const stored = await throughline.store.listEvents({ tenantId: 'acme', limit: 10 });
+    expect(new Set(stored.map((event) => event.customerId)).size).toBe(2);
+    const customers = throughline.tenant('acme').customers;
+    for (const value of ['8001', '8002']) expect(await customers.findByIdentity({ kind: 'platform', namespace: 'shopify:customer', value })).toBeDefined();
+    expect((await deliver(webhooks.customersRedact({ customer: { id: 8002n, email: 'cleo@example.com' } }))).status).toBe(200);
+    for (const value of ['8001', '8002']) expect(await customers.findByIdentity({ kind: 'platform', namespace: 'shopify:customer', value })).toBeUndefined();
   });
 
   it('answers 200 to a signed customers/redact that has nothing to erase, so Shopify does not retry it', async () => {
