@@ -238,7 +238,7 @@ describe('voice', () => {
   it("ignores a child leg's status callbacks: the agent's phone it rang is not the customer's", async () => {
     const store = createMemoryStore();
     const throughline = createThroughline({ store, adapters: [testAdapter()] });
-    const agentPhone = '+15550001111';
+    const agentPhone = '+15025550199';
     // Two callers' calls, each <Dial>ed to the same agent, with the child legs' status callbacks pointed at the webhook.
     for (const [index, caller] of ['+14155550100', '+14155550101'].entries()) {
       const parent = twilioSid('CA', 0x800 + index);

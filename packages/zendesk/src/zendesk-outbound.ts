@@ -140,7 +140,8 @@ export function createZendeskOutbound(options: ZendeskOutboundOptions) {
   ): Promise<IncomingEvent> {
     // https://support.zendesk.com/hc/en-us/articles/4408894213018: once a ticket left New it never goes back.
     if (status === ('new' as string) || status === ('closed' as string)) {
-      throw new ValidationError(`A Zendesk ticket cannot be set to ${status as string}: it never goes back to New, and Zendesk closes solved tickets itself`, [
+      const why = status === ('new' as string) ? 'once a ticket left New it never goes back' : 'Zendesk closes solved tickets itself';
+      throw new ValidationError(`A Zendesk ticket cannot be set to ${status as string}: ${why}`, [
         { path: ['status'], message: 'not settable' },
       ]);
     }
