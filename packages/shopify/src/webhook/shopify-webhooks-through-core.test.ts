@@ -1,4 +1,4 @@
-import { createMemoryStore, createThroughline, type Throughline } from '@throughline/core';
+import { createMemoryStore, createThroughline, type IncomingEvent, type Throughline } from '@throughline/core';
 import { readDelivery } from '@throughline/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createShopify } from '../create-shopify';
@@ -24,6 +24,25 @@ function setup(dataset: ShopifyDataset = createShopifyDataset({ seed: 31, custom
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   }
   return { dataset, throughline, webhooks, deliver };
+}
+
+/** A message from a Shopify customer, with the identifiers given, ingested directly (not a webhook). */
+function customerMessage(id: string, shopifyId: string, contact: { email?: string; phone?: string }): IncomingEvent {
+  return {
+    id,
+    tenantId: 'acme',
+    occurredAt: '2026-11-27T10:00:00.000Z',
+    source: { system: 'mock', externalId: id },
+    channel: 'email',
+    actor: { kind: 'customer' },
+    identities: [
+      { kind: 'platform', namespace: 'shopify:customer', value: shopifyId },
+      ...(contact.email ? [{ kind: 'email' as const, value: contact.email }] : []),
+      ...(contact.phone ? [{ kind: 'phone' as const, value: contact.phone }] : []),
+    ],
+    type: 'message.received',
+    data: { messageId: id, body: 'Where is my order?', subject: null, media: [], from: null, to: null },
+  };
 }
 
 describe('Shopify webhooks through the core', () => {
@@ -79,21 +98,7 @@ describe('Shopify webhooks through the core', () => {
   it('reaches only the customer a privacy request names, never a household member who shares the phone', async () => {
     const { throughline, webhooks, deliver } = setup();
     const household = '+14155550199';
-    const message = (id: string, shopifyId: string, email: string) => ({
-      id,
-      tenantId: 'acme',
-      occurredAt: '2026-11-27T10:00:00.000Z',
-      source: { system: 'mock', externalId: id },
-      channel: 'email' as const,
-      actor: { kind: 'customer' as const },
-      identities: [
-        { kind: 'platform' as const, namespace: 'shopify:customer', value: shopifyId },
-        { kind: 'email' as const, value: email },
-        { kind: 'phone' as const, value: household },
-      ],
-      type: 'message.received' as const,
-      data: { messageId: id, body: 'Where is my order?', subject: null, media: [], from: null, to: null },
-    });
+    const message = (id: string, shopifyId: string, email: string) => customerMessage(id, shopifyId, { email, phone: household });
     // Two Shopify customers of one household: the guard rail keeps them apart (a proposal, not a merge).
     await throughline.ingest('acme', [message('m-ana', '7001', 'ana@example.com'), message('m-ben', '7002', 'ben@example.com')]);
     const customers = throughline.tenant('acme').customers;
@@ -114,17 +119,7 @@ describe('Shopify webhooks through the core', () => {
 
   it('erases a customer Shopify merged into another: the email it kept is unique to one Shopify customer', async () => {
     const { throughline, webhooks, deliver } = setup();
-    const message = (id: string, shopifyId: string, email: string | null) => ({
-      id,
-      tenantId: 'acme',
-      occurredAt: '2026-11-27T10:00:00.000Z',
-      source: { system: 'mock', externalId: id },
-      channel: 'email' as const,
-      actor: { kind: 'customer' as const },
-      identities: [{ kind: 'platform' as const, namespace: 'shopify:customer', value: shopifyId }, ...(email ? [{ kind: 'email' as const, value: email }] : [])],
-      type: 'message.received' as const,
-      data: { messageId: id, body: 'Where is my order?', subject: null, media: [], from: null, to: null },
-    });
+    const message = (id: string, shopifyId: string, email: string | null) => customerMessage(id, shopifyId, email ? { email } : {});
     // Shopify merged customer 8001 (who wrote with the email) into 8002: here they stay two records.
     await throughline.ingest('acme', [message('m-old', '8001', 'cleo@example.com'), message('m-new', '8002', null)]);
     const stored = await throughline.store.listEvents({ tenantId: 'acme', limit: 10 });
