@@ -33,7 +33,6 @@ function threadCase(state: FoldState, cases: SupportCase[], thread: string | und
   return cases.find((supportCase) => supportCase.threads.includes(thread));
 }
 
-
 /**
  * Places one event on a case inside the fold: an inbound contact joins the customer's open case
  * (marked a repeat when it arrives on another channel while the case waits for a reply), reopens a

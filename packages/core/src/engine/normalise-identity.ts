@@ -79,7 +79,8 @@ export class IdentityNormaliser {
       case 'reference': {
         const value = claim.value.trim();
         if (value === '') return { ok: false, claim, reason: `A ${claim.namespace} id is empty` };
-        return claim.kind === 'platform' ? { ok: true, key: `${claim.namespace}:${value}`, kind: 'platform' } : { ok: true, key: `ref:${claim.namespace}:${value}`, kind: 'reference' };
+        const prefix = claim.kind === 'reference' ? 'ref:' : '';
+        return { ok: true, key: `${prefix}${claim.namespace}:${value}`, kind: claim.kind };
       }
       case 'social': {
         const handle = claim.value.trim().replace(/^@/, '').toLowerCase();

@@ -36,16 +36,12 @@ export async function privacySubjects(store: StoreReader, normaliser: IdentityNo
   }
   if (byPhone.size === 0) return [...subjects];
   // The platform ids the subject holds: named in the request, or held by a customer already decided on.
-  const subjectIds = new Map<string, Set<string>>();
-  const keep = (key: string) => {
-    const namespace = platformNamespaceOf(key);
-    const ids = subjectIds.get(namespace) ?? new Set<string>();
-    ids.add(key);
-    subjectIds.set(namespace, ids);
-  };
-  for (const identity of named) if (identity.kind === 'platform') keep(identity.key);
-  for (const customerId of subjects) for (const identity of await store.identitiesOf(tenantId, customerId)) if (identity.kind === 'platform') keep(identity.key);
-  const someoneElse = (identity: Identity) => identity.kind === 'platform' && subjectIds.has(platformNamespaceOf(identity.key)) && !subjectIds.get(platformNamespaceOf(identity.key))!.has(identity.key);
+  const subjectIds = new Set(named.filter((identity) => identity.kind === 'platform').map((identity) => identity.key));
+  for (const customerId of subjects) {
+    for (const identity of await store.identitiesOf(tenantId, customerId)) if (identity.kind === 'platform') subjectIds.add(identity.key);
+  }
+  const subjectNamespaces = new Set([...subjectIds].map(platformNamespaceOf));
+  const someoneElse = (identity: Identity) => identity.kind === 'platform' && subjectNamespaces.has(platformNamespaceOf(identity.key)) && !subjectIds.has(identity.key);
   for (const customerId of byPhone) {
     if (subjects.has(customerId)) continue;
     if (!(await store.identitiesOf(tenantId, customerId)).some(someoneElse)) subjects.add(customerId);

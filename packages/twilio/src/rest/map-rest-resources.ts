@@ -1,8 +1,8 @@
-import { deriveEventId, type IncomingEvent } from '@throughline/core/adapter';
+import { type Actor, deriveEventId, type IncomingEvent } from '@throughline/core/adapter';
 import { messageChannel } from '../messaging/message-channel';
 import { messageStatusRank } from '../messaging/message-status-rank';
 import type { CallResource, MessageResource } from '../twilio-api-types';
-import { isWithheldCallerId } from '../voice/withheld-caller-id';
+import { answeringAgent, type CallParties, callDirection, callEnvelope } from '../voice/call-envelope';
 
 /** Twilio's REST dates are RFC 2822 (`Wed, 18 Aug 2010 20:01:40 +0000`); null when absent or unreadable. */
 export function restInstant(value: string | null | undefined): string | null {
@@ -93,10 +93,6 @@ export function mapMessageResource(message: MessageResource, tenantId: string): 
 
 const missedStatuses = new Set(['busy', 'no-answer', 'failed', 'canceled']);
 
-function isInbound(call: CallResource): boolean {
-  return !call.direction?.startsWith('outbound');
-}
-
 /**
  * Whether mapping a call needs the legs it spawned: an inbound call Twilio answered (`completed`) may have
  * been bridged to an agent or abandoned in a queue, and only a bridged child leg tells them apart.
@@ -104,7 +100,7 @@ function isInbound(call: CallResource): boolean {
  * @returns true for a completed inbound parent call
  */
 export function needsChildLegs(call: CallResource): boolean {
-  return !call.parent_call_sid && isInbound(call) && call.status === 'completed';
+  return !call.parent_call_sid && callDirection(call.direction) === 'inbound' && call.status === 'completed';
 }
 
 /**
@@ -128,20 +124,10 @@ export function mapCallResource(call: CallResource, tenantId: string, childLegs:
   if (call.parent_call_sid) return [];
   const startedAt = restInstant(call.start_time) ?? restInstant(call.date_created);
   if (startedAt === null) return [];
-  const direction = isInbound(call) ? 'inbound' : 'outbound';
-  const number = direction === 'inbound' ? call.from : call.to;
-  const customer = number && !isWithheldCallerId(number) ? number : undefined;
-  const envelope = (type: string, occurredAt: string) => ({
-    id: deriveEventId('twilio', call.sid, type),
-    tenantId,
-    occurredAt,
-    source: { system: 'twilio', externalId: call.sid },
-    channel: 'voice' as const,
-    actor: { kind: 'customer' as const, ...(call.caller_name ? { name: call.caller_name } : {}) },
-    // As on the webhooks: the call reference ties the call's events together, a withheld caller's included.
-    identities: [...(customer ? [{ kind: 'phone' as const, value: customer }] : []), { kind: 'reference' as const, namespace: 'twilio:call', value: call.sid }],
-    thread: `twilio:call:${call.sid}`,
-  });
+  const direction = callDirection(call.direction);
+  // The webhooks' envelope: the same customer, call reference and thread, so backfill and webhooks agree.
+  const parties: CallParties = { CallSid: call.sid, From: call.from, To: call.to, Direction: call.direction, CallerName: call.caller_name };
+  const envelope = (type: string, occurredAt: string, id = deriveEventId('twilio', call.sid, type), actor?: Actor) => callEnvelope(parties, tenantId, id, occurredAt, actor);
   const events: IncomingEvent[] = [
     {
       type: 'call.started',
@@ -155,9 +141,7 @@ export function mapCallResource(call: CallResource, tenantId: string, childLegs:
       for (const leg of bridgedLegs(childLegs)) {
         events.push({
           type: 'call.answered',
-          ...envelope('call.answered', legAnsweredAt(leg) ?? startedAt),
-          id: deriveEventId('twilio', call.sid, 'dial', leg.sid, 'call.answered'),
-          actor: { kind: 'agent' },
+          ...envelope('call.answered', legAnsweredAt(leg) ?? startedAt, deriveEventId('twilio', call.sid, 'dial', leg.sid, 'call.answered'), answeringAgent),
           data: { callId: call.sid, waitSeconds: null },
         });
       }

@@ -40,17 +40,20 @@ export function callbackInstant(value: string | null | undefined, fallback: Date
  */
 export const answeringAgent: Actor = Object.freeze({ kind: 'agent' as const });
 
+/** The parties of a call, as a webhook or (renamed) a REST Call resource gives them. */
+export type CallParties = Pick<IncomingCallParams, 'CallSid' | 'From' | 'To' | 'Direction' | 'CallerName'>;
+
 /**
- * The envelope shared by every call event: the customer is the caller of an inbound call, the callee of an outbound one
- * (a withheld caller ID is not claimed as a phone).
- * @param params - the callback's call parameters
+ * The envelope shared by every call event, on webhooks and in backfill: the customer is the caller of an inbound
+ * call, the callee of an outbound one (a withheld caller ID is not claimed as a phone).
+ * @param params - the call's parties
  * @param tenantId - the tenant
  * @param id - the event id
  * @param occurredAt - when it happened
  * @param actor - who acted (the customer unless given: an agent answering is {@link answeringAgent})
  * @returns the envelope
  */
-export function callEnvelope(params: IncomingCallParams, tenantId: string, id: string, occurredAt: string, actor?: Actor): EventEnvelope {
+export function callEnvelope(params: CallParties, tenantId: string, id: string, occurredAt: string, actor?: Actor): EventEnvelope {
   const number = callDirection(params.Direction) === 'inbound' ? params.From : params.To;
   // A withheld caller ID names nobody: the call reference alone identifies the caller.
   const customer = number && !isWithheldCallerId(number) ? number : undefined;

@@ -42,10 +42,6 @@ function isInbound(event: CaseEvent): boolean {
   return inboundTypes.has(event.type) || (event.type === 'call.started' && event.direction !== 'outbound');
 }
 
-function isAgentReply(event: CaseEvent): boolean {
-  return isPublicAgentReply(event.type, event.actor);
-}
-
 function isAutomatedReply(event: CaseEvent): boolean {
   return event.type === 'message.sent' && (event.actor === 'bot' || event.actor === 'system');
 }
@@ -98,7 +94,7 @@ export function deriveCaseFacts(events: readonly CaseEvent[], reopenWindowMs: nu
       }
       openSince ??= event.at;
     }
-    if (isAgentReply(event)) {
+    if (isPublicAgentReply(event.type, event.actor)) {
       agentReplies++;
       if (firstSolveAt === undefined) agentRepliesBeforeFirstSolve++;
       if (firstReplyAt === undefined && event.at >= openedAt) firstReplyAt = event.at;

@@ -89,7 +89,7 @@ export function readCaseSlaInput(event: TimelineEvent): CaseSlaInput | undefined
   let status: CaseStatus | undefined;
   let priority: Priority | undefined = event.priority;
   let tags: readonly string[] | undefined = event.tags;
-  let publicAgentReply = false;
+  const publicAgentReply = isPublicAgentReply(event.type, actorKind);
   let comment = false;
   let customerContact = false;
   switch (event.type) {
@@ -111,10 +111,6 @@ export function readCaseSlaInput(event: TimelineEvent): CaseSlaInput | undefined
       break;
     case 'message.sent':
       comment = true;
-      publicAgentReply = isPublicAgentReply(event.type, actorKind);
-      break;
-    case 'call.answered':
-      publicAgentReply = isPublicAgentReply(event.type, actorKind);
       break;
     case 'message.received':
       comment = true;
